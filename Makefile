@@ -1,0 +1,39 @@
+# corpus_tools: `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
+	@touch $@
+
+install: $(VENV)/.installed ## create .venv and install the package with its spaCy models
+
+demo: $(VENV)/.installed ## run the main job on data/sample, tables under out/
+	$(BIN)/corpus-tools run --out $(OUT)
+	@echo "Output: $(OUT)/"
+
+test: $(VENV)/.installed-dev ## run the whole test suite (notebooks included)
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-dev ## speed figures reported in the README
+	$(BIN)/python bench/amounts.py
+
+clean: ## remove outputs (keeps .venv)
+	rm -rf $(OUT) .pytest_cache
+
+.PHONY: help install demo test bench clean

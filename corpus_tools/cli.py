@@ -1,0 +1,69 @@
+"""Command line: thin wrappers over the functions a notebook calls."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
+
+
+def _limits(args: argparse.Namespace):
+    from .ingest import Limits
+
+    return Limits(max_file_bytes=int(args.max_file_mb * 1_000_000), max_doc_chars=args.max_doc_chars)
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    parser.add_argument("--text-field", help="comma-separated JSON/CSV field names holding the text")
+    parser.add_argument("--max-file-mb", type=float, default=50.0, help="skip larger files (default 50)")
+    parser.add_argument("--max-doc-chars", type=int, default=1_000_000,
+                        help="truncate longer documents, flagged (default 1,000,000)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__)
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"corpus-tools {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="documents and errors tables only")
+    ingest.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    _add_input_options(ingest)
+    return parser
+
+
+def _summary(corpus, out: Path) -> str:
+    counts = corpus.counts()
+    files = len(set(corpus.documents["source"]) | set(corpus.errors["source"]))
+    return (f"{files} files, {counts['documents']} documents ({counts['duplicates']} duplicates), "
+            f"{counts['errors']} errors -> {out}")
+
+
+def _check_inputs(inputs: list[str]) -> str | None:
+    missing = [p for p in inputs if not Path(p).exists() and not Path(p).is_symlink()]
+    return f"input not found: {missing[0]}" if missing else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    problem = _check_inputs(args.inputs)
+    if problem:
+        print(f"corpus-tools: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    from .analysis import ingest
+    from .ingest import FieldMap
+
+    out = Path(args.out)
+    if args.command == "ingest":
+        corpus = ingest(args.inputs, limits=_limits(args), fields=FieldMap.with_text_fields(args.text_field),
+                        progress=False if args.no_progress else None)
+        corpus.save(out)
+        print(_summary(corpus, out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

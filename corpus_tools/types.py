@@ -1,0 +1,112 @@
+"""Small frozen records that flow between the rooms of corpus_tools.
+
+Every record that points into text carries character offsets into the
+document's cleaned ``body`` (or into the text given to an extractor), so any
+figure can be traced back to its sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+
+class Record:
+    """Mixin: dict conversion used by the tables."""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def columns(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+@dataclass(frozen=True)
+class Document(Record):
+    doc_id: str
+    source: str
+    item: str
+    title: str
+    date: str
+    lang: str
+    body: str
+    n_chars: int
+    n_words: int
+    duplicate_of: str
+    dropped_chars: int
+    url: str = ""
+    author: str = ""
+    site: str = ""
+    lang_chars: str = ""  # per-language character counts, e.g. "en:3120 fr:40"
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class ErrorRecord(Record):
+    source: str
+    item: str
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Amount(Record):
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    currency: str
+    approx: bool
+    qualifier: str  # exact | approx | at_least | at_most | range
+    lang: str
+    equivalent_of: int | None = None  # index, in the same result list, of the amount restated
+
+
+@dataclass(frozen=True)
+class Entity(Record):
+    start: int
+    end: int
+    text: str
+    label: str  # ORG | PERSON | LOC
+    canonical: str
+    entity_id: str
+    origin: str  # model | gazetteer
+    parent: str = ""
+
+
+@dataclass(frozen=True)
+class HardwareMention(Record):
+    start: int
+    end: int
+    text: str
+    kind: str  # gpu | accelerator | system | supercomputer | datacenter | compute_metric | power
+    product: str
+    vendor: str
+    quantity: float | None
+    unit: str
+    approx: bool
+
+
+@dataclass(frozen=True)
+class Investment(Record):
+    event_id: str
+    investor: str
+    investor_id: str
+    recipient: str
+    target: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    currency: str
+    value_eur: float | None
+    value_usd: float | None
+    approx: bool
+    qualifier: str
+    date: str
+    n_sources: int
+    doc_ids: str
+    langs: str
+    evidence: str
+    sources: tuple = field(default_factory=tuple)
