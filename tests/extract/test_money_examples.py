@@ -1,0 +1,51 @@
+"""One generic test runs every example written beside the money rules of each language."""
+import csv
+from importlib import resources
+
+import pytest
+
+from corpus_tools import extract_amounts
+
+
+def _examples(lang):
+    text = resources.files(f"corpus_tools.lang.{lang}").joinpath("money_examples.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
+                          delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [pytest.param(lang, row, id=f"{lang}:{row['text'][:60]}:{row['span']}") for row in rows]
+
+
+def _number(cell):
+    return float(cell) if cell else None
+
+
+EXAMPLES = _examples("en") + _examples("fr")
+
+
+def test_example_corpora_are_large_enough():
+    for lang in ("en", "fr"):
+        rows = [p.values[1] for p in EXAMPLES if p.values[0] == lang]
+        negatives = [row for row in rows if row["span"] == "-"]
+        assert len(rows) >= 150 and len(negatives) >= 30, lang
+
+
+@pytest.mark.parametrize("lang,row", EXAMPLES)
+def test_money_example(lang, row):
+    amounts = extract_amounts(row["text"], lang=lang)
+    if row["span"] == "-":
+        assert amounts == [], [a.text for a in amounts]
+        return
+    start = row["text"].index(row["span"])
+    end = start + len(row["span"])
+    overlapping = [a for a in amounts if a.start < end and start < a.end]
+    assert len(overlapping) == 1, [a.text for a in amounts]  # one parse
+    amount = overlapping[0]
+    assert (amount.start, amount.end) == (start, end), amount.text
+    assert amount.text == row["span"]
+    assert amount.currency == row["currency"]
+    assert amount.qualifier == row["qualifier"]
+    assert amount.approx == (row["qualifier"] == "approx")
+    for field in ("value", "low", "high"):
+        expected, got = _number(row[field]), getattr(amount, field)
+        assert (got is None) == (expected is None), (field, got)
+        if expected is not None:
+            assert got == pytest.approx(expected, rel=1e-9), field
