@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="documents and errors tables only")
     ingest.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     _add_input_options(ingest)
+    evaluate = commands.add_parser("evaluate", help="precision/recall against a gold file")
+    evaluate.add_argument("gold", metavar="GOLD.json")
+    evaluate.add_argument("--corpus", help="folder of the annotated texts (default: ../corpus/<gold name>)")
+    evaluate.add_argument("--no-baseline", action="store_true", help="skip the raw spaCy baseline")
+    evaluate.add_argument("--csv", help="also write the scores to this CSV file")
     return parser
 
 
@@ -47,8 +52,27 @@ def _check_inputs(inputs: list[str]) -> str | None:
     return f"input not found: {missing[0]}" if missing else None
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import default_corpus_dir, evaluate
+
+    gold = Path(args.gold)
+    corpus = Path(args.corpus) if args.corpus else default_corpus_dir(gold)
+    problem = _check_inputs([str(gold), str(corpus)])
+    if problem:
+        print(f"corpus-tools: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    scores = evaluate(gold, corpus, baseline=not args.no_baseline)
+    with __import__("pandas").option_context("display.width", 160, "display.max_columns", 20):
+        print(scores.to_string(index=False))
+    if args.csv:
+        scores.to_csv(args.csv, index=False)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args)
     problem = _check_inputs(args.inputs)
     if problem:
         print(f"corpus-tools: error: {problem}", file=sys.stderr)

@@ -21,9 +21,10 @@ LABELS = {
     "fr": {"ORG": "ORG", "PER": "PERSON", "LOC": "LOC"},
 }
 _DETERMINERS = re.compile(r"(?:the|The|THE|le|Le|la|La|les|Les|l['’]|L['’])(?:\s+|(?<=['’]))")
-# Words the small models take for names but that name nothing.
-NOT_NAMES = frozenset({"AI", "IA", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "CEO", "PDG", "IT", "ML", "R&D", "the",
-                       "AGI", "API", "SaaS", "Cloud", "Bitcoin", "BTC", "ETH", "Brexit"})
+# Acronyms and words the small models take for names; an entity made only of these is dropped.
+NOT_NAME_WORDS = frozenset({"AI", "IA", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "CEO", "PDG", "IT", "ML", "R&D",
+                            "the", "AGI", "API", "SaaS", "Cloud", "Bitcoin", "BTC", "ETH", "Brexit", "&", "and", "et",
+                            "Field", "Europe", "European", "Tech"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 _EDGE_PUNCT = "\"'“”«»‘’()[],.;:!? \n\t-–—"
 _ACRONYM = re.compile(r"(?P<long>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|de|du|des|and|et|la|le|d['’]\w+)){0,8})"
@@ -128,19 +129,32 @@ def gazetteer_ruler(nlp, name: str, *, overwrite_ents: bool = True) -> Gazetteer
     return GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents)
 
 
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    text = resources.files("corpus_tools.lang.common").joinpath("not_names.txt").read_text(encoding="utf-8")
+    return frozenset(_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_not_a_name(surface: str) -> bool:
+    return _key(surface) in not_names() or all(word in NOT_NAME_WORDS for word in surface.split())
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop edge punctuation, leading determiners and a trailing possessive."""
-    while start < end and text[start] in _EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
-        end -= 1
-    determiner = _DETERMINERS.match(text, start, end)
-    if determiner and determiner.end() < end:
-        start = determiner.end()
-    possessive = _POSSESSIVE.search(text, start, end)
-    if possessive and possessive.start() > start:
-        end = possessive.start()
-    return start, end
+    """Drop edge punctuation, leading determiners and a trailing possessive, until stable."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        determiner = _DETERMINERS.match(text, start, end)
+        if determiner and determiner.end() < end:
+            start = determiner.end()
+        possessive = _POSSESSIVE.search(text, start, end)
+        if possessive and possessive.start() > start:
+            end = possessive.start()
+        if (start, end) == before:
+            return start, end
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
@@ -176,7 +190,7 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
         if start >= end:
             continue
         surface = text[start:end]
-        if surface in NOT_NAMES:
+        if is_not_a_name(surface):
             continue
         key = _key(surface)
         org_id = ent.kb_id_ if from_gazetteer else index.get(key) or index.get(_key(acronyms.get(surface, "")))
