@@ -1,0 +1,33 @@
+"""Indices français : nature d'un montant, qui investit dans quoi, dates dans la phrase."""
+
+KIND_CUES = {
+    "investment": [r"\binvesti\w*", r"\binvestissement\w*", r"\bdébloqu\w+", r"\binject\w+", r"\bdot[ée]\w*",
+                   r"\bconsacr\w+", r"\bmobilis\w+", r"\bengag\w+", r"\bfinanc\w+ à hauteur", r"\ballou\w+",
+                   r"\bmettre .{0,20}sur la table", r"\benveloppe\b", r"\bdébours\w+", r"\bapport\w*"],
+    "funding_round": [r"\blev[ée]\w*", r"\blevée de fonds\b", r"\btour de table\b", r"\bs[ée]rie [a-f]\b",
+                      r"\bamorçage\b", r"\bmené\w* par\b", r"\bauprès de\b", r"\brécolt\w+", r"\bboucl\w+"],
+    "acquisition": [r"\brach[eè]t\w*", r"\bacqu[iéè]\w*", r"\bacquisition\b", r"\bcession\b", r"\bcéd\w+",
+                    r"\bfusion\b", r"\bparticipation\b", r"\boffre publique\b", r"\bs'offr\w+", r"\bmis la main\b"],
+    "valuation": [r"\bvaloris\w+", r"\blicorne\b", r"\bvaut\b", r"\bvaleur\b", r"\bestim\w+ à\b"],
+    "revenue": [r"\bchiffre d'affaires\b", r"\bchiffre d’affaires\b", r"\bventes\b", r"\bbénéfice\w*",
+                r"\brésultat\w*", r"\brevenus?\b", r"\brecettes\b", r"\bperte nette\b", r"\bexcédent\b"],
+    "cost": [r"\bco[uû]t\w*", r"\bfacture\b", r"\brevient à\b", r"\bdépass\w+ .{0,20}facture"],
+    "price": [r"\bcours\b", r"\bprix\b", r"\baction\b", r"\bbitcoin\b", r"\bjeton\b", r"\bs'échang\w+",
+              r"\bvendu\w*\b", r"\bpièce\b", r"\bpar mois\b", r"\btitre\b", r"\bcrypto\w*"],
+    "market_cap": [r"\bcapitalisation\w*", r"\bvaleur boursière\b", r"\ben bourse\b", r"\bpèse\b"],
+    "salary": [r"\bsalaire\w*", r"\brémunération\b", r"\bpay[ée]s?\b", r"\bgagn\w+", r"\bbrut\b", r"\bprime\w*",
+               r"\bsmic\b", r"\bpar an\b", r"\bde l'heure\b", r"\btraitement\b"],
+    "other": [r"\bamende\w*", r"\bpénalité\w*", r"\bdommages\b", r"\bdette\b", r"\bprêt\b", r"\bobligataire\b",
+              r"\bdividende\w*", r"\brachat d'actions\b", r"\bimpôt\b", r"\bfiscal\w*", r"\bdéficit\b"],
+}
+
+INVESTOR_BEFORE = [r"\bpar", r"\bmené\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]", r"\bde la part d['’e]"]
+PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
+ANAPHORS = [r"\b(le|ce) (groupe|géant|constructeur|fabricant|fonds|laboratoire|gouvernement|ministère|opérateur)\b",
+            r"\b(la|cette) (société|start-?up|jeune pousse|firme|filiale|pépite)\b", r"\bl['’]entreprise\b",
+            r"\bil\b", r"\belle\b"]
+TARGET_START = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bau profit d['’e]", r"\bà destination d['’e]"]
+
+MONTHS = {"janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
+          "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10,
+          "oct": 10, "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12}
