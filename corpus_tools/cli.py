@@ -15,7 +15,7 @@ def _limits(args: argparse.Namespace):
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    parser.add_argument("--out", default="out", help="output folder, replaced atomically (default: out)")
     parser.add_argument("--text-field", help="comma-separated JSON/CSV field names holding the text")
     parser.add_argument("--max-file-mb", type=float, default=50.0, help="skip larger files (default 50)")
     parser.add_argument("--max-doc-chars", type=int, default=1_000_000,
@@ -32,12 +32,28 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="documents and errors tables only")
     ingest.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     _add_input_options(ingest)
+    run = commands.add_parser("run", help="the main job: tables, charts, report.html, report.xlsx")
+    run.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/sample)")
+    _add_input_options(run)
+    run.add_argument("--locale", choices=("en", "fr"), default="en", help="chart labels: €4bn (en) or 4 Md€ (fr)")
+    run.add_argument("--jobs", type=int, default=1, help="worker processes for the local engine (default 1)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local")
+    run.add_argument("--scheduler", help="address of an existing Dask scheduler (engine dask)")
+    run.add_argument("--title", default="Investment report")
     evaluate = commands.add_parser("evaluate", help="precision/recall against a gold file")
     evaluate.add_argument("gold", metavar="GOLD.json")
     evaluate.add_argument("--corpus", help="folder of the annotated texts (default: ../corpus/<gold name>)")
     evaluate.add_argument("--no-baseline", action="store_true", help="skip the raw spaCy baseline")
     evaluate.add_argument("--csv", help="also write the scores to this CSV file")
     return parser
+
+
+def default_inputs() -> list[str]:
+    """The bundled sample corpus: ./data/sample, else the one beside the installed package."""
+    here = Path("data/sample")
+    if here.is_dir():
+        return [str(here)]
+    return [str(Path(__file__).resolve().parent.parent / "data" / "sample")]
 
 
 def _summary(corpus, out: Path) -> str:
@@ -73,19 +89,31 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "run" and not args.inputs:
+        args.inputs = default_inputs()
     problem = _check_inputs(args.inputs)
     if problem:
         print(f"corpus-tools: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    from .analysis import ingest
+    from .analysis import analyze, ingest
     from .ingest import FieldMap
 
     out = Path(args.out)
+    progress = False if args.no_progress else None
+    fields = FieldMap.with_text_fields(args.text_field)
     if args.command == "ingest":
-        corpus = ingest(args.inputs, limits=_limits(args), fields=FieldMap.with_text_fields(args.text_field),
-                        progress=False if args.no_progress else None)
+        corpus = ingest(args.inputs, limits=_limits(args), fields=fields, progress=progress)
         corpus.save(out)
         print(_summary(corpus, out))
+        return 0
+    from .report.export import write_report
+
+    corpus = analyze(args.inputs, n_process=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                     limits=_limits(args), fields=fields, progress=progress)
+    write_report(corpus, out, locale=args.locale, title=args.title)
+    counts = corpus.counts()
+    print(f"{counts['documents']} documents ({counts['duplicates']} duplicates), {counts['amounts']} amounts, "
+          f"{counts['investments']} investments, {counts['errors']} errors -> {out / 'report.html'}")
     return 0
 
 

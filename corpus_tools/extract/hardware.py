@@ -17,6 +17,7 @@ from .money import _NUMBER, SPACES, parse_number
 _CUE = re.compile(r"supercomput|supercalcul|superordinat|exascale|p[eé]taflop|exaflop|\bHPC\b|calcul intensif|"
                   r"top500|\bnodes?\b|n[oœ]euds", re.IGNORECASE)
 _CUE_WINDOW = 250
+_PRECEDING_NAME = re.compile(r"[A-Z][\w-]*[ \u00a0]\Z")
 _HEDGES = ("up to", "about", "around", "nearly", "almost", "roughly", "some", "more than", "over", "at least",
            "approximately", "close to", "an estimated", "près de", "environ", "jusqu'à", "jusqu’à", "plus de",
            "quelque", "quelques", "presque", "au moins", "autour de", "moins de", "less than")
@@ -112,6 +113,8 @@ def _catalog_mentions(text: str) -> list[HardwareMention]:
         entry = exact.get(form) or folded.get(form.lower())
         if entry is None or (entry.context and not _has_cue(text, m.start(), m.end())):
             continue
+        if entry.context and not m.group("vendor") and _PRECEDING_NAME.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "AI Safety Summit", "Choose France Summit": part of a longer name
         found.append(HardwareMention(m.start(), m.end(), m.group(), entry.kind, entry.product,
                                      _vendor_name(m.group("vendor"), entry), None, "", False))
     return _merge_generic_with_product(text, found)
