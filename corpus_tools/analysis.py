@@ -7,8 +7,12 @@ the models once. Cross-document steps (duplicates, event merge) run afterwards, 
 """
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
+from hashlib import sha1
+from pathlib import Path
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -40,9 +44,44 @@ def ingest(inputs: Iterable[str | os.PathLike], *, limits: Limits = Limits(),
     return Corpus(documents=records_table("documents", documents), errors=records_table("errors", errors))
 
 
+SPACY_CHUNK_CHARS = 100_000  # longer texts go to spaCy in parts, split at paragraph or space boundaries
+
+
+def spacy_chunks(body: str, size: int = SPACY_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) parts of at most ``size`` characters, cut at a blank line, else at a space."""
+    chunks, start = [], 0
+    while len(body) - start > size:
+        window_end = start + size
+        cut = body.rfind("\n\n", start + size // 2, window_end)
+        if cut == -1:
+            cut = body.rfind(" ", start + size // 2, window_end)
+        cut = window_end if cut == -1 else cut + 1
+        chunks.append((start, body[start:cut]))
+        start = cut
+    chunks.append((start, body[start:]))
+    return chunks
+
+
+def _entities_and_sentences(nlp, lang: str, bodies: list[str], hardware: list[list]) -> Iterator[tuple[list, list]]:
+    """Entities and sentence spans of each body, whatever its length, in body offsets."""
+    from dataclasses import replace
+
+    from .extract.entities import entities_from_doc
+
+    parts = [(n, offset, text) for n, body in enumerate(bodies) for offset, text in spacy_chunks(body)]
+    results: list[tuple[list, list]] = [([], []) for _ in bodies]
+    docs = nlp.pipe((text for _, _, text in parts), batch_size=BATCH_SIZE)
+    for (n, offset, text), doc in zip(parts, docs):
+        local_hardware = [replace(h, start=h.start - offset, end=h.end - offset) for h in hardware[n]
+                          if offset <= h.start and h.end <= offset + len(text)]
+        entities = entities_from_doc(doc, lang, local_hardware)
+        results[n][0].extend(replace(e, start=e.start + offset, end=e.end + offset) for e in entities)
+        results[n][1].extend((s.start_char + offset, s.end_char + offset) for s in doc.sents)
+    return iter(results)
+
+
 def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
     """Entities, amounts and hardware of a batch of documents (dicts with doc_id, body, lang, date)."""
-    from .extract.entities import entities_from_doc
     from .extract.hardware import extract_hardware
     from .extract.investments import annotate_amounts
     from .extract.money import extract_amounts
@@ -53,18 +92,20 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
         group = [r for r in records if (r["lang"] if r["lang"] in ("en", "fr") else "und") == lang]
         if not group:
             continue
-        text_lang = lang if lang != "und" else None
-        docs: Iterator = iter([None] * len(group))
-        nlp = entity_pipeline(lang) if lang != "und" else None
-        with (nlp.memory_zone() if nlp is not None else _nothing()):
-            if nlp is not None:
-                docs = nlp.pipe((r["body"] for r in group), batch_size=BATCH_SIZE)
-            for record, doc in zip(group, docs):
+        langs = [lang if lang != "und" else _guess(r["body"]) for r in group]
+        hardware = [extract_hardware(r["body"], lang=l) for r, l in zip(group, langs)]
+        if lang == "und":
+            # Too little text to know its language: no statistical NER, the rules still run.
+            analysed = iter([([], [])] * len(group))
+            zone = _nothing()
+        else:
+            nlp = entity_pipeline(lang)
+            zone = nlp.memory_zone()
+        with zone:
+            if lang != "und":
+                analysed = _entities_and_sentences(nlp, lang, [r["body"] for r in group], hardware)
+            for record, effective, found_hardware, (entities, sentences) in zip(group, langs, hardware, analysed):
                 body = record["body"]
-                effective = text_lang or _guess(body)
-                hardware = extract_hardware(body, lang=effective)
-                entities = entities_from_doc(doc, effective, hardware) if doc is not None else []
-                sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc is not None else []
                 amounts = extract_amounts(body, lang=effective)
                 rows = annotate_amounts(body, effective, record["date"], amounts, entities, sentences)
                 doc_id = record["doc_id"]
@@ -72,7 +113,7 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
                     row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", index=index, lang=effective)
                 out["amounts"] += rows
                 out["entities"] += [{"doc_id": doc_id, **e.as_dict()} for e in entities]
-                out["hardware"] += [{"doc_id": doc_id, **h.as_dict()} for h in hardware]
+                out["hardware"] += [{"doc_id": doc_id, **h.as_dict()} for h in found_hardware]
     order = {r["doc_id"]: n for n, r in enumerate(records)}
     for name in out:
         out[name].sort(key=lambda row: (order[row["doc_id"]], row["start"], row["end"]))
@@ -107,9 +148,41 @@ def _records_to_analyze(documents) -> list[dict]:
             for r in originals.itertuples(index=False)]
 
 
-def _run_local(records: list[dict], n_process: int, progress: bool | None) -> dict[str, list[dict]]:
+class Checkpoint:
+    """Finished batches of an analysis, one JSON file each, written atomically; a resumed run
+    skips their documents, so nothing is analysed or counted twice."""
+
+    def __init__(self, directory: str | os.PathLike):
+        self.directory = Path(directory)
+
+    def clear(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def load(self) -> tuple[set[str], dict[str, list[dict]]]:
+        done: set[str] = set()
+        tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
+        for path in sorted(self.directory.glob("batch-*.json")):
+            try:
+                batch = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue  # a file cut short cannot exist (atomic rename), but never trust a disk
+            done.update(batch["doc_ids"])
+            for name in tables:
+                tables[name] += batch["tables"][name]
+        return done, tables
+
+    def save(self, doc_ids: list[str], tables: dict[str, list[dict]]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        name = "batch-" + sha1("\x1f".join(doc_ids).encode("utf-8")).hexdigest()[:16] + ".json"
+        temporary = self.directory / f".{name}.tmp"
+        temporary.write_text(json.dumps({"doc_ids": doc_ids, "tables": tables}, default=str), encoding="utf-8")
+        os.replace(temporary, self.directory / name)
+
+
+def _run_local(records: list[dict], n_process: int, progress: bool | None, batch_size: int = BATCH_SIZE,
+               checkpoint: Checkpoint | None = None) -> dict[str, list[dict]]:
     tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
-    batches = list(_batches(records, BATCH_SIZE))
+    batches = list(_batches(records, batch_size))
     bar = _progress(None, progress, "analyse", total=len(records)) if progress is not False else None
     if n_process <= 1:
         results = map(analyze_batch, batches)
@@ -121,11 +194,13 @@ def _run_local(records: list[dict], n_process: int, progress: bool | None) -> di
         for batch, result in zip(batches, results):
             for name, rows in result.items():
                 tables[name] += rows
+            if checkpoint is not None:
+                checkpoint.save([r["doc_id"] for r in batch], result)
             if bar is not None:
                 bar.update(len(batch))
     finally:
         if executor is not None:
-            executor.shutdown()
+            executor.shutdown(cancel_futures=True)
         if bar is not None:
             bar.close()
     return tables
@@ -133,18 +208,38 @@ def _run_local(records: list[dict], n_process: int, progress: bool | None) -> di
 
 def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: str = "local",
             scheduler: str | None = None, limits: Limits = Limits(), fields: FieldMap = FieldMap(),
-            progress: bool | None = None) -> Corpus:
-    """Ingest ``inputs`` and extract everything: a Corpus with all six tables."""
+            progress: bool | None = None, batch_size: int = BATCH_SIZE,
+            checkpoint: str | os.PathLike | None = None, resume: bool = False) -> Corpus:
+    """Ingest ``inputs`` and extract everything: a Corpus with all six tables.
+
+    With ``checkpoint`` (a folder), finished batches are kept there; ``resume=True`` continues
+    from them instead of starting over.
+    """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     corpus = ingest(inputs, limits=limits, fields=fields, progress=progress)
     records = _records_to_analyze(corpus.documents)
+    saved = Checkpoint(checkpoint) if checkpoint is not None else None
+    done: set[str] = set()
+    tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
+    if saved is not None:
+        if resume:
+            done, tables = saved.load()
+        else:
+            saved.clear()
+    todo = [r for r in records if r["doc_id"] not in done]
     if engine == "dask":
         from .distributed import run_dask
 
-        tables = run_dask(records, scheduler=scheduler)
+        fresh = run_dask(todo, scheduler=scheduler, batch_size=batch_size)
     else:
-        tables = _run_local(records, n_process, progress)
+        fresh = _run_local(todo, n_process, progress, batch_size, saved)
+    for name in tables:
+        tables[name] += fresh[name]
+    order = {r["doc_id"]: n for n, r in enumerate(records)}
+    for name in tables:
+        tables[name] = [row for row in tables[name] if row["doc_id"] in order]
+        tables[name].sort(key=lambda row: (order[row["doc_id"]], row["start"], row["end"]))
     return build_corpus(corpus.documents, corpus.errors, tables)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=("local", "dask"), default="local")
     run.add_argument("--scheduler", help="address of an existing Dask scheduler (engine dask)")
     run.add_argument("--title", default="Investment report")
+    run.add_argument("--batch-size", type=int, default=32, help="documents per analysis batch (default 32)")
+    run.add_argument("--resume", action="store_true",
+                     help="continue an interrupted run from its checkpoint instead of starting over")
     evaluate = commands.add_parser("evaluate", help="precision/recall against a gold file")
     evaluate.add_argument("gold", metavar="GOLD.json")
     evaluate.add_argument("--corpus", help="folder of the annotated texts (default: ../corpus/<gold name>)")
@@ -61,6 +65,12 @@ def _summary(corpus, out: Path) -> str:
     files = len(set(corpus.documents["source"]) | set(corpus.errors["source"]))
     return (f"{files} files, {counts['documents']} documents ({counts['duplicates']} duplicates), "
             f"{counts['errors']} errors -> {out}")
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """Staging folders left by a killed run (the previous output itself is never touched)."""
+    for stale in out.parent.glob(f".{out.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _check_inputs(inputs: list[str]) -> str | None:
@@ -108,9 +118,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from .report.export import write_report
 
+    checkpoint = out.parent / f".{out.name}.checkpoint"
+    _remove_stale_staging(out)
     corpus = analyze(args.inputs, n_process=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                     limits=_limits(args), fields=fields, progress=progress)
+                     limits=_limits(args), fields=fields, progress=progress, batch_size=args.batch_size,
+                     checkpoint=checkpoint, resume=args.resume)
     write_report(corpus, out, locale=args.locale, title=args.title)
+    shutil.rmtree(checkpoint, ignore_errors=True)
     counts = corpus.counts()
     print(f"{counts['documents']} documents ({counts['duplicates']} duplicates), {counts['amounts']} amounts, "
           f"{counts['investments']} investments, {counts['errors']} errors -> {out / 'report.html'}")

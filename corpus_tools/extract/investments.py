@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,9 +77,10 @@ def explicit_date(text: str, lang: str, article_date: str) -> str:
 
 
 def _span_of(position: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= position < end:
-            return start, end
+    """The (sorted, disjoint) span that contains ``position``: a binary search, not a scan."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
     return 0, 0
 
 

@@ -23,7 +23,8 @@ def _html_article(raw: RawArticle) -> RawArticle | ErrorRecord:
     except (RecursionError, ValueError, TypeError, AttributeError) as exc:
         return ErrorRecord(raw.source, raw.item, "parse", f"HTML could not be parsed: {exc}"[:500])
     if extracted is None:
-        return ErrorRecord(raw.source, raw.item, "empty", "no article text found in the HTML")
+        return ErrorRecord(raw.source, raw.item, "no_content",
+                           "no article text found in the HTML (nothing readable, or nested too deeply)")
     title = extracted.title or ""
     lines = [line.strip() for line in (extracted.text or "").split("\n") if line.strip()]
     if lines and title and lines[0] == title.strip():

@@ -61,29 +61,33 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(data[len(bom):].decode(encoding, errors="replace"), encoding + "-bom",
                            0)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", 0)
+        text = data.decode("utf-8")
+        if "\x00" not in text[:8192]:
+            return Decoded(text, "utf-8", 0)
     except UnicodeDecodeError:
         pass
-    if not _looks_binary(data):
-        text = data.decode("utf-8", errors="replace")
-        replaced = text.count("\ufffd")
-        valid_multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-        if valid_multibyte >= replaced:
-            return Decoded(text, "utf-8", replaced)
-    if _plausible_cp1252(data):
-        return Decoded(_cp1252(data), "cp1252", 0)
     from charset_normalizer import from_bytes
 
+    if _looks_binary(data):
+        # NUL bytes and control characters: only UTF-16/32 without a BOM is text like that.
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
+            return Decoded(data.decode(best.encoding, errors="replace"), best.encoding, 0)
+        raise DecodeError("binary content")
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    valid_multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if valid_multibyte >= replaced:
+        return Decoded(text, "utf-8", replaced)
+    if _plausible_cp1252(data):
+        return Decoded(_cp1252(data), "cp1252", 0)
     matches = list(from_bytes(data[:200_000]))
     if not matches:
-        raise DecodeError("binary or undecodable content")
+        raise DecodeError("undecodable content")
     best = matches[0]
     # Legacy French text is cp1252 far more often than the look-alike code pages that
     # charset-normalizer may rank first on a short sample.
     for match in matches:
         if match.encoding == "cp1252" and match.chaos <= best.chaos + _CP1252_TOLERANCE:
             return Decoded(_cp1252(data), "cp1252", 0)
-    encoding = best.encoding
-    if _looks_binary(data) and not encoding.startswith(("utf_16", "utf_32")):
-        raise DecodeError(f"binary content (best guess {encoding})")
-    return Decoded(data.decode(encoding, errors="replace"), encoding, 0)
+    return Decoded(data.decode(best.encoding, errors="replace"), best.encoding, 0)

@@ -289,14 +289,14 @@ def _read_zip(data: bytes, source: str, *, limits: Limits, fields: FieldMap
         if unsafe:
             yield _error(source, name, "unsafe_path", "member path escapes the archive; not read")
             continue
-        if member.file_size > limits.max_zip_member_bytes:
-            yield _error(source, name, "too_large",
-                         f"member of {member.file_size} bytes > max_zip_member_bytes")
-            continue
         ratio = member.file_size / max(member.compress_size, 1)
         if ratio > limits.max_zip_ratio:
             yield _error(source, name, "zip_bomb",
                          f"compression ratio {ratio:.0f} > max_zip_ratio {limits.max_zip_ratio:.0f}")
+            continue
+        if member.file_size > limits.max_zip_member_bytes:
+            yield _error(source, name, "too_large",
+                         f"member of {member.file_size} bytes > max_zip_member_bytes")
             continue
         total += member.file_size
         if total > limits.max_zip_total_bytes:

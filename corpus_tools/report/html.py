@@ -52,12 +52,13 @@ def _sources(corpus) -> dict[str, str]:
 
 def _investment_rows(corpus, locale: str) -> str:
     sources = _sources(corpus)
-    amounts = corpus.amounts
+    by_event = {event_id: group for event_id, group in corpus.amounts.groupby("event_id", sort=False)}
+    empty = corpus.amounts.iloc[0:0]
     rows = []
     for event in corpus.investments.itertuples(index=False):
         stated = format_money(_stated_value(event), event.currency, locale, event.qualifier)
         euros = format_money(event.value_eur, "EUR", locale, event.qualifier)
-        members = amounts[amounts["event_id"] == event.event_id]
+        members = by_event.get(event.event_id, empty)
         evidence = "".join(
             f"<blockquote>{escape(' '.join(str(m.sentence).split()))}"
             f"<div class=source>{escape(sources.get(m.doc_id, m.doc_id))} · {escape(str(m.lang))} · "

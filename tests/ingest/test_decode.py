@@ -42,3 +42,13 @@ def test_binary_data_is_refused():
     data = bytes(range(256)) * 40
     with pytest.raises(DecodeError):
         decode_bytes(data)
+
+
+def test_valid_utf8_with_nul_bytes_is_binary():
+    with pytest.raises(DecodeError):
+        decode_bytes(b"ABCD" * 50 + b"\x00" * 16)
+
+
+def test_utf16_without_bom_is_still_text():
+    text = "Texte français sans marque d'ordre des octets, été comme hiver."
+    assert decode_bytes(text.encode("utf-16-le")).text == text
