@@ -17,7 +17,7 @@ from .money import _NUMBER, SPACES, parse_number
 _CUE = re.compile(r"supercomput|supercalcul|superordinat|exascale|p[eé]taflop|exaflop|\bHPC\b|calcul intensif|"
                   r"top500|\bnodes?\b|n[oœ]euds", re.IGNORECASE)
 _CUE_WINDOW = 250
-_PRECEDING_NAME = re.compile(r"[A-Z][\w-]*[ \u00a0]\Z")
+_PRECEDING_NAME = re.compile(r"[A-Z][\w-]{0,40}[ \u00a0]\Z")
 _HEDGES = ("up to", "about", "around", "nearly", "almost", "roughly", "some", "more than", "over", "at least",
            "approximately", "close to", "an estimated", "près de", "environ", "jusqu'à", "jusqu’à", "plus de",
            "quelque", "quelques", "presque", "au moins", "autour de", "moins de", "less than")
