@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
 from itertools import islice
@@ -80,52 +81,63 @@ def _entities_and_sentences(nlp, lang: str, bodies: list[str], hardware: list[li
     return iter(results)
 
 
-def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
-    """Entities, amounts and hardware of a batch of documents (dicts with doc_id, body, lang, date)."""
+@dataclass
+class _Analysed:
+    """One document between the NLP pass and the classification of its amounts."""
+
+    record: dict
+    lang: str
+    hardware: list
+    entities: list
+    sentences: list
+    amounts: list
+
+
+def _analyse_group(records: list[dict], lang: str) -> list[_Analysed]:
     from .extract.hardware import extract_hardware
-    from .extract.investments import annotate_amounts
     from .extract.money import extract_amounts
     from .pipeline.models import entity_pipeline
 
-    out: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
+    langs = [lang if lang != "und" else _guess(r["body"]) for r in records]
+    hardware = [extract_hardware(r["body"], lang=l) for r, l in zip(records, langs)]
+    if lang == "und":  # too little text to know its language: no statistical NER, the rules still run
+        analysed = [([], [])] * len(records)
+    else:
+        nlp = entity_pipeline(lang)
+        # Docs are turned into plain records inside the zone, so spaCy can free their strings.
+        with nlp.memory_zone():
+            analysed = list(_entities_and_sentences(nlp, lang, [r["body"] for r in records], hardware))
+    return [_Analysed(r, l, h, entities, sentences, extract_amounts(r["body"], lang=l))
+            for r, l, h, (entities, sentences) in zip(records, langs, hardware, analysed)]
+
+
+def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
+    """Entities, amounts and hardware of a batch of documents (dicts with doc_id, body, lang, date)."""
+    from .extract.investments import annotate_amounts, kind_contexts
+    from .extract.kinds import classify
+
+    documents = []
     for lang in ("en", "fr", "und"):
         group = [r for r in records if (r["lang"] if r["lang"] in ("en", "fr") else "und") == lang]
-        if not group:
-            continue
-        langs = [lang if lang != "und" else _guess(r["body"]) for r in group]
-        hardware = [extract_hardware(r["body"], lang=l) for r, l in zip(group, langs)]
-        if lang == "und":
-            # Too little text to know its language: no statistical NER, the rules still run.
-            analysed = iter([([], [])] * len(group))
-            zone = _nothing()
-        else:
-            nlp = entity_pipeline(lang)
-            zone = nlp.memory_zone()
-        with zone:
-            if lang != "und":
-                analysed = _entities_and_sentences(nlp, lang, [r["body"] for r in group], hardware)
-            for record, effective, found_hardware, (entities, sentences) in zip(group, langs, hardware, analysed):
-                body = record["body"]
-                amounts = extract_amounts(body, lang=effective)
-                rows = annotate_amounts(body, effective, record["date"], amounts, entities, sentences)
-                doc_id = record["doc_id"]
-                for index, row in enumerate(rows):
-                    row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", index=index, lang=effective)
-                out["amounts"] += rows
-                out["entities"] += [{"doc_id": doc_id, **e.as_dict()} for e in entities]
-                out["hardware"] += [{"doc_id": doc_id, **h.as_dict()} for h in found_hardware]
+        if group:
+            documents += _analyse_group(group, lang)
+    # One classifier call for the whole batch: scikit-learn's per-call overhead dwarfs one document.
+    contexts = [kind_contexts(d.record["body"], d.lang, d.amounts, d.sentences) for d in documents]
+    kinds = iter(classify([c for document in contexts for c in document]))
+    out: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
+    for document, document_contexts in zip(documents, contexts):
+        record, doc_id = document.record, document.record["doc_id"]
+        rows = annotate_amounts(record["body"], document.lang, record["date"], document.amounts, document.entities,
+                                document.sentences, [next(kinds) for _ in document_contexts])
+        for index, row in enumerate(rows):
+            row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", index=index, lang=document.lang)
+        out["amounts"] += rows
+        out["entities"] += [{"doc_id": doc_id, **e.as_dict()} for e in document.entities]
+        out["hardware"] += [{"doc_id": doc_id, **h.as_dict()} for h in document.hardware]
     order = {r["doc_id"]: n for n, r in enumerate(records)}
     for name in out:
         out[name].sort(key=lambda row: (order[row["doc_id"]], row["start"], row["end"]))
     return out
-
-
-class _nothing:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _guess(body: str) -> str:
@@ -209,11 +221,13 @@ def _run_local(records: list[dict], n_process: int, progress: bool | None, batch
 def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: str = "local",
             scheduler: str | None = None, limits: Limits = Limits(), fields: FieldMap = FieldMap(),
             progress: bool | None = None, batch_size: int = BATCH_SIZE,
-            checkpoint: str | os.PathLike | None = None, resume: bool = False) -> Corpus:
+            checkpoint: str | os.PathLike | None = None, resume: bool = False,
+            parts_dir: str | os.PathLike | None = None) -> Corpus:
     """Ingest ``inputs`` and extract everything: a Corpus with all six tables.
 
     With ``checkpoint`` (a folder), finished batches are kept there; ``resume=True`` continues
-    from them instead of starting over.
+    from them instead of starting over. ``engine="dask"`` runs the batches on the Dask cluster at
+    ``scheduler`` (a local cluster when None), its workers writing Parquet parts to ``parts_dir``.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
@@ -231,7 +245,7 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
     if engine == "dask":
         from .distributed import run_dask
 
-        fresh = run_dask(todo, scheduler=scheduler, batch_size=batch_size)
+        fresh = run_dask(todo, scheduler=scheduler, batch_size=batch_size, parts_dir=parts_dir)
     else:
         fresh = _run_local(todo, n_process, progress, batch_size, saved)
     for name in tables:

@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=1, help="worker processes for the local engine (default 1)")
     run.add_argument("--engine", choices=("local", "dask"), default="local")
     run.add_argument("--scheduler", help="address of an existing Dask scheduler (engine dask)")
+    run.add_argument("--parts-dir", help="folder every Dask worker can write to (engine dask; default: a temporary one)")
     run.add_argument("--title", default="Investment report")
     run.add_argument("--batch-size", type=int, default=32, help="documents per analysis batch (default 32)")
     run.add_argument("--resume", action="store_true",
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     _remove_stale_staging(out)
     corpus = analyze(args.inputs, n_process=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      limits=_limits(args), fields=fields, progress=progress, batch_size=args.batch_size,
-                     checkpoint=checkpoint, resume=args.resume)
+                     checkpoint=checkpoint, resume=args.resume, parts_dir=args.parts_dir)
     write_report(corpus, out, locale=args.locale, title=args.title)
     shutil.rmtree(checkpoint, ignore_errors=True)
     counts = corpus.counts()

@@ -119,10 +119,13 @@ class Corpus:
             raise FileNotFoundError(f"no {MANIFEST} in {directory}: not a saved corpus")
         tables = {}
         for name in TABLES:
-            path = directory / "tables" / f"{name}.parquet"
-            if path.exists():
-                tables[name] = pd.read_parquet(path)
-        return cls(**tables)
+            single, partitioned = directory / "tables" / f"{name}.parquet", directory / "tables" / name
+            if single.exists():
+                tables[name] = pd.read_parquet(single)
+            elif partitioned.is_dir():  # part-*.parquet files, as a Dask job writes them
+                parts = sorted(partitioned.glob("*.parquet"))
+                tables[name] = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else None
+        return cls(**{name: table for name, table in tables.items() if table is not None})
 
 
 def replace_directory(staging: Path, target: Path) -> None:

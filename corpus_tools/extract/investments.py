@@ -161,15 +161,33 @@ def _target(body: str, amount_end: int, sentence_end: int, after: list[Entity], 
     return phrase, org
 
 
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", body)]
+
+
+def _sentence_spans(body: str, amounts: list[Amount], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = sentences or _paragraphs(body)
+    return [_span_of(a.start, spans) for a in amounts]
+
+
+def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[tuple[int, int]]
+                  ) -> list[tuple[str, str, str]]:
+    """What the kind classifier reads for each amount: its language and words around it."""
+    return [(lang, *context(body[s:e], a.start - s, a.end - s))
+            for a, (s, e) in zip(amounts, _sentence_spans(body, amounts, sentences))]
+
+
 def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amount], entities: list[Entity],
-                     sentences: list[tuple[int, int]]) -> list[dict]:
-    """One row per amount: the Amount's fields plus kind, parties, date, sentence and EUR/USD values."""
+                     sentences: list[tuple[int, int]], kinds: list[str] | None = None) -> list[dict]:
+    """One row per amount: the Amount's fields plus kind, parties, date, sentence and EUR/USD values.
+
+    ``kinds`` may be given when the caller classified many documents' amounts in one call."""
     if not amounts:
         return []
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", body)]
-    sentence_spans = [_span_of(a.start, sentences) if sentences else _span_of(a.start, paragraphs) for a in amounts]
-    contexts = [(lang, *context(body[s:e], a.start - s, a.end - s)) for a, (s, e) in zip(amounts, sentence_spans)]
-    kinds = classify(contexts)
+    paragraphs = _paragraphs(body)
+    sentence_spans = _sentence_spans(body, amounts, sentences)
+    if kinds is None:
+        kinds = classify(kind_contexts(body, lang, amounts, sentences))
     orgs = [e for e in entities if e.label == "ORG"]
     rows = []
     for index, (amount, kind, (s_start, s_end)) in enumerate(zip(amounts, kinds, sentence_spans)):
