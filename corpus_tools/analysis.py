@@ -14,7 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
-from itertools import islice
 from typing import Iterable, Iterator
 
 from .corpus import Corpus, records_table
@@ -146,20 +145,6 @@ def _guess(body: str) -> str:
     return _guess_language(body)
 
 
-def _batches(records: list[dict], size: int) -> Iterator[list[dict]]:
-    iterator = iter(records)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def _records_to_analyze(documents) -> list[dict]:
-    if documents.empty:
-        return []
-    originals = documents[documents["duplicate_of"].fillna("") == ""]
-    return [{"doc_id": r.doc_id, "body": r.body, "lang": r.lang, "date": r.date or ""}
-            for r in originals.itertuples(index=False)]
-
-
 class Checkpoint:
     """Finished batches of an analysis, one JSON file each, written atomically; a resumed run
     skips their documents, so nothing is analysed or counted twice."""
@@ -191,19 +176,20 @@ class Checkpoint:
         os.replace(temporary, self.directory / name)
 
 
-def _run_local(records: list[dict], n_process: int, progress: bool | None, batch_size: int = BATCH_SIZE,
+def _run_local(batches: Iterable[list[dict]], n_process: int, progress: bool | None,
                checkpoint: Checkpoint | None = None) -> dict[str, list[dict]]:
+    """Analyse batches as they arrive: with workers, ingestion of the next batches overlaps the
+    analysis of the first ones."""
     tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
-    batches = list(_batches(records, batch_size))
-    bar = _progress(None, progress, "analyse", total=len(records)) if progress is not False else None
-    if n_process <= 1:
-        results = map(analyze_batch, batches)
-        executor = None
-    else:
-        executor = ProcessPoolExecutor(max_workers=n_process)
-        results = executor.map(analyze_batch, batches)
+    bar = _progress(None, progress, "analyse") if progress is not False else None
+    executor = ProcessPoolExecutor(max_workers=n_process) if n_process > 1 else None
     try:
-        for batch, result in zip(batches, results):
+        if executor is None:
+            pairs = ((batch, analyze_batch(batch)) for batch in batches)
+        else:
+            futures = [(batch, executor.submit(analyze_batch, batch)) for batch in batches]
+            pairs = ((batch, future.result()) for batch, future in futures)
+        for batch, result in pairs:
             for name, rows in result.items():
                 tables[name] += rows
             if checkpoint is not None:
@@ -231,8 +217,6 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-    corpus = ingest(inputs, limits=limits, fields=fields, progress=progress)
-    records = _records_to_analyze(corpus.documents)
     saved = Checkpoint(checkpoint) if checkpoint is not None else None
     done: set[str] = set()
     tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
@@ -241,20 +225,40 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
             done, tables = saved.load()
         else:
             saved.clear()
-    todo = [r for r in records if r["doc_id"] not in done]
+    documents: list[dict] = []
+    errors: list[dict] = []
+
+    def batches_to_analyse() -> Iterator[list[dict]]:
+        """Ingest lazily; originals not already analysed go out in batches."""
+        batch: list[dict] = []
+        for record in iter_documents([str(p) for p in inputs], limits=limits, fields=fields):
+            if isinstance(record, ErrorRecord):
+                errors.append(record.as_dict())
+                continue
+            documents.append(record.as_dict())
+            if record.duplicate_of or record.doc_id in done:
+                continue
+            batch.append({"doc_id": record.doc_id, "body": record.body, "lang": record.lang, "date": record.date})
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
     if engine == "dask":
         from .distributed import run_dask
 
+        todo = [r for batch in batches_to_analyse() for r in batch]
         fresh = run_dask(todo, scheduler=scheduler, batch_size=batch_size, parts_dir=parts_dir)
     else:
-        fresh = _run_local(todo, n_process, progress, batch_size, saved)
+        fresh = _run_local(batches_to_analyse(), n_process, progress, saved)
     for name in tables:
         tables[name] += fresh[name]
-    order = {r["doc_id"]: n for n, r in enumerate(records)}
+    order = {d["doc_id"]: n for n, d in enumerate(documents)}
     for name in tables:
         tables[name] = [row for row in tables[name] if row["doc_id"] in order]
         tables[name].sort(key=lambda row: (order[row["doc_id"]], row["start"], row["end"]))
-    return build_corpus(corpus.documents, corpus.errors, tables)
+    return build_corpus(records_table("documents", documents), records_table("errors", errors), tables)
 
 
 def build_corpus(documents, errors, tables: dict[str, list[dict]]) -> Corpus:
