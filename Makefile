@@ -30,10 +30,14 @@ demo: $(VENV)/.installed ## run the main job on data/sample, tables under out/
 test: $(VENV)/.installed-dev ## run the whole test suite (notebooks included)
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.installed-dev ## speed figures reported in the README
+bench: $(VENV)/.installed-dev ## quick figures reported in the README (money speed, kind accuracy)
 	$(BIN)/python bench/amounts.py
+	$(BIN)/python bench/kinds.py
+
+bench-throughput: $(VENV)/.installed-dev ## corpus throughput and memory against the baseline (long)
+	$(BIN)/python bench/throughput.py
 
 clean: ## remove outputs (keeps .venv)
 	rm -rf $(OUT) .pytest_cache
 
-.PHONY: help install demo test bench clean
+.PHONY: help install demo test bench bench-throughput clean

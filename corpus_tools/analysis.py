@@ -140,9 +140,9 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
 
 
 def _guess(body: str) -> str:
-    from .extract.money import _guess_language
+    from .extract.money import resolve_language
 
-    return _guess_language(body)
+    return resolve_language(body, None)
 
 
 class Checkpoint:
@@ -176,13 +176,20 @@ class Checkpoint:
         os.replace(temporary, self.directory / name)
 
 
+def _one_blas_thread() -> None:
+    """Worker processes share the cores: a BLAS thread pool each would oversubscribe them."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
 def _run_local(batches: Iterable[list[dict]], n_process: int, progress: bool | None,
                checkpoint: Checkpoint | None = None) -> dict[str, list[dict]]:
     """Analyse batches as they arrive: with workers, ingestion of the next batches overlaps the
     analysis of the first ones."""
     tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
     bar = _progress(None, progress, "analyse") if progress is not False else None
-    executor = ProcessPoolExecutor(max_workers=n_process) if n_process > 1 else None
+    executor = ProcessPoolExecutor(max_workers=n_process, initializer=_one_blas_thread) if n_process > 1 else None
     try:
         if executor is None:
             pairs = ((batch, analyze_batch(batch)) for batch in batches)

@@ -12,7 +12,8 @@ EXIT_USAGE = 2
 def _limits(args: argparse.Namespace):
     from .ingest import Limits
 
-    return Limits(max_file_bytes=int(args.max_file_mb * 1_000_000), max_doc_chars=args.max_doc_chars)
+    return Limits(max_file_bytes=int(args.max_file_mb * 1_000_000), max_doc_chars=args.max_doc_chars,
+                  max_zip_member_bytes=int(args.max_zip_member_mb * 1_000_000), max_zip_ratio=args.max_zip_ratio)
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +22,10 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-file-mb", type=float, default=50.0, help="skip larger files (default 50)")
     parser.add_argument("--max-doc-chars", type=int, default=1_000_000,
                         help="truncate longer documents, flagged (default 1,000,000)")
+    parser.add_argument("--max-zip-member-mb", type=float, default=50.0,
+                        help="skip larger zip members (default 50)")
+    parser.add_argument("--max-zip-ratio", type=float, default=200.0,
+                        help="skip zip members compressed more than this, as bombs (default 200)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 

@@ -27,7 +27,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
         "kind", "value_eur", "value_usd", "fx_rate", "fx_date", "investor", "recipient", "sentence",
         "sentence_start", "equivalent_of"],
     "hardware": ["doc_id"] + HardwareMention.columns(),
-    "investments": [c for c in Investment.columns() if c != "sources"],
+    "investments": Investment.columns(),
 }
 TABLES = tuple(TABLE_COLUMNS)
 MANIFEST = "manifest.json"
@@ -87,24 +87,9 @@ class Corpus:
         return {"corpus_tools_version": __version__, "tables": list(TABLES), "counts": self.counts(),
                 "input_fingerprint": self.fingerprint()}
 
-    def save(self, directory: str | os.PathLike, *, extra_files: dict[str, bytes] | None = None) -> Path:
+    def save(self, directory: str | os.PathLike) -> Path:
         """Write every table as Parquet and the manifest, atomically replacing ``directory``."""
-        target = Path(directory)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-        try:
-            self.write_tables(staging)
-            for name, content in (extra_files or {}).items():
-                path = staging / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content)
-            (staging / MANIFEST).write_text(json.dumps(self.manifest(), indent=2, sort_keys=True) + "\n",
-                                            encoding="utf-8")
-            replace_directory(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return target
+        return write_atomically(directory, self, self.write_tables)
 
     def write_tables(self, directory: Path) -> None:
         tables_dir = directory / "tables"
@@ -126,6 +111,23 @@ class Corpus:
                 parts = sorted(partitioned.glob("*.parquet"))
                 tables[name] = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else None
         return cls(**{name: table for name, table in tables.items() if table is not None})
+
+
+def write_atomically(directory: str | os.PathLike, corpus: "Corpus", write) -> Path:
+    """``write(staging)`` fills a staging folder, the manifest is added, then the folder is swapped
+    into ``directory``: a reader sees the previous complete output, or the new one."""
+    target = Path(directory)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        write(staging)
+        (staging / MANIFEST).write_text(json.dumps(corpus.manifest(), indent=2, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+        replace_directory(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
 
 
 def replace_directory(staging: Path, target: Path) -> None:

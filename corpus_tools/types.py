@@ -6,7 +6,7 @@ figure can be traced back to its sentence.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 
 
 class Record:
@@ -109,4 +109,3 @@ class Investment(Record):
     doc_ids: str
     langs: str
     evidence: str
-    sources: tuple = field(default_factory=tuple)

@@ -233,12 +233,10 @@ def extract_entities(text: str, lang: str | None = None) -> list[Entity]:
     """Organisations, people and places in ``text``; offsets index into ``text``."""
     from ..pipeline.models import entity_pipeline
     from .hardware import extract_hardware
+    from .money import resolve_language
 
     if not text:
         return []
-    if lang not in ("fr", "en"):
-        from .money import _guess_language
-
-        lang = _guess_language(text)
+    lang = resolve_language(text, lang)
     doc = entity_pipeline(lang)(text)
     return entities_from_doc(doc, lang, extract_hardware(text, lang))

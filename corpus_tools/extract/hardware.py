@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..types import HardwareMention
-from .money import _NUMBER, SPACES, parse_number
+from .money import _NUMBER, SPACES, parse_number, resolve_language
 
 _CUE = re.compile(r"supercomput|supercalcul|superordinat|exascale|p[eé]taflop|exaflop|\bHPC\b|calcul intensif|"
                   r"top500|\bnodes?\b|n[oœ]euds", re.IGNORECASE)
@@ -171,10 +171,7 @@ def extract_hardware(text: str, lang: str | None = None) -> list[HardwareMention
     """Hardware mentions in ``text``, in order; offsets index into ``text``."""
     if not text:
         return []
-    if lang not in ("fr", "en"):
-        from .money import _guess_language
-
-        lang = _guess_language(text)
+    lang = resolve_language(text, lang)
     decimal_comma = lang == "fr"
     mentions = [_with_quantity(text, m, decimal_comma) for m in _catalog_mentions(text)]
     mentions += _metrics(text, decimal_comma)

@@ -25,6 +25,14 @@ _NUMBER = (r"(?P<num>\d{1,3}(?:(?:,|\.|" + _SP + r"|')\d{3}){1,6}(?:[.,]\d{1,3})
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _WINDOW = 64  # characters looked at before and after an amount for hedges and ranges
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
+# The currency a locale's region means by "$", "dollars" and slang ("en_CA": CAD).
+REGION_CURRENCY = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "JM": "JMD", "TT": "TTD", "SG": "SGD",
+                   "HK": "HKD", "GB": "GBP", "IE": "EUR", "FR": "EUR", "BE": "EUR", "LU": "EUR", "CH": "CHF",
+                   "IN": "INR", "ZA": "ZAR"}
+_ORDINAL_BEFORE = re.compile(r"(?i:first|second|third|fourth|last|next|this|each|every|per|premier|dernier)"
+                             r"[\s-]{1,2}\Z")
+_WORD_AFTER = re.compile(r"\s{1,2}[^\W\d_]")
+_EXPLICITLY_AMERICAN = re.compile(r"US|U\.S\.|USD|American|américain", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,7 @@ class Grammar:
     hedge_after: re.Pattern
     range_left: re.Pattern
     restatement_gap: re.Pattern
+    colloquial: re.Pattern  # "10 grand", "a quarter", "two hundred thousand nickels" (opt-in)
 
 
 def _magnitude_forms(rules) -> dict[str, float]:
@@ -151,8 +160,15 @@ def grammar(lang: str) -> Grammar:
     )
     gap_token = _alternation(rules.RESTATEMENT_GAPS, ignore_case=True)
     restatement_gap = re.compile(r"\A[\s)]{0,4}(?:" + gap_token + r"[\s]{0,3}){1,4}\Z")
+    count_word = _alternation(list(rules.NUMBER_WORDS) + [m for m in word_magnitudes if m.islower()],
+                              ignore_case=True)
+    colloquial = re.compile(
+        r"(?<![^\W\d_])(?:(?P<num>\d{1,9}(?:[.,]\d{1,2})?)\s{1,2}|(?P<words>" + count_word
+        + r"(?:(?:[\s-]|\s(?i:and|et)\s)" + count_word + r"){0,7}|" + _alternation(rules.ONE_WORDS, ignore_case=True)
+        + r")\s{1,2})?(?P<unit>" + _alternation(rules.COLLOQUIAL_UNITS, ignore_case=True) + r")" + _NOT_LETTER_AFTER
+        + r"(?!\s{1,2}(?i:of|de|d['’]|du|des)\b)")  # "a quarter of the budget" is a share, not money
     return Grammar(lang, rules, currencies, magnitudes, with_symbol, with_suffix, in_words, hedge_before,
-                   hedge_after, range_left, restatement_gap)
+                   hedge_after, range_left, restatement_gap, colloquial)
 
 
 def parse_number(raw: str, *, decimal_comma: bool, has_magnitude: bool) -> float:
@@ -264,6 +280,30 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
     return _leftmost_longest(found)
 
 
+def _colloquial(grammar_: Grammar, text: str, currency: str) -> list[_Match]:
+    """Slang and coins, in the locale's currency: only when the caller asks for them, because in
+    news "a quarter" or "nickel" is almost never money."""
+    found = []
+    for m in grammar_.colloquial.finditer(text):
+        unit = m.group("unit").lower()
+        if _ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "first quarter", "last quarter"
+        if m.group("num"):
+            count = parse_number(m.group("num"), decimal_comma=grammar_.rules.DECIMAL_COMMA, has_magnitude=False)
+        elif m.group("words"):
+            words = m.group("words").lower()
+            count = 1.0 if words in grammar_.rules.ONE_WORDS else _words_to_number(words, grammar_.lang)
+            if count is None:
+                continue
+        elif grammar_.rules.COLLOQUIAL_UNITS[unit] >= 1000 or _WORD_AFTER.match(text, m.end()):
+            continue  # "grand" alone is an adjective; "nickel prices" is the metal
+        else:
+            count = 1.0
+        factor = grammar_.rules.COLLOQUIAL_UNITS[unit]
+        found.append(_Match(m.start(), m.end(), count * factor, currency, m.start(), count, factor))
+    return found
+
+
 def _words_to_number(words: str, lang: str) -> float | None:
     from text_to_num import text2num
 
@@ -340,14 +380,25 @@ def _range_left(grammar_: Grammar, text: str, right: _Match):
     return m.start(), low
 
 
-def extract_amounts(text: str, lang: str | None = None) -> list[Amount]:
-    """Every amount of money in ``text``; offsets index into ``text`` itself."""
+def extract_amounts(text: str, lang: str | None = None, *, locale: str | None = None,
+                    colloquial: bool = False) -> list[Amount]:
+    """Every amount of money in ``text``; offsets index into ``text`` itself.
+
+    ``locale`` ("en_CA", "fr_CH"...) says which currency a bare "$" or "dollars" means there;
+    ``colloquial=True`` (with a locale) also reads slang and coins ("10 grand", "a quarter").
+    """
     if not text:
         return []
-    if lang not in ("fr", "en"):
-        lang = _guess_language(text)
+    lang = resolve_language(text, lang)
     grammar_ = grammar(lang)
+    region = locale.replace("-", "_").split("_")[-1].upper() if locale and "_" in locale.replace("-", "_") else ""
+    local = REGION_CURRENCY.get(region)
     matches = _scan(grammar_, text)
+    if local in grammar_.currencies.dollars:
+        matches = [replace(m, currency=local) if m.currency == "USD" and not _EXPLICITLY_AMERICAN.search(
+            text, m.start, m.end) else m for m in matches]
+    if colloquial and local:
+        matches = _leftmost_longest(matches + _colloquial(grammar_, text, local))
     amounts: list[Amount] = []
     for match in matches:
         left = _range_left(grammar_, text, match)
@@ -378,6 +429,11 @@ def _link_restatements(grammar_: Grammar, text: str, amounts: list[Amount]) -> l
         if len(gap) <= 40 and core_gap.strip(" ,") and grammar_.restatement_gap.match(core_gap):
             linked[index] = replace(current, equivalent_of=index - 1)
     return linked
+
+
+def resolve_language(text: str, lang: str | None) -> str:
+    """``lang`` when it is fr or en, else the language detected in ``text`` (English if unknown)."""
+    return lang if lang in ("fr", "en") else _guess_language(text)
 
 
 def _guess_language(text: str) -> str:

@@ -36,7 +36,6 @@ class Limits:
     max_zip_member_bytes: int = 50_000_000
     max_zip_ratio: float = 200.0
     max_zip_total_bytes: int = 1_000_000_000
-    max_html_depth: int = 2_000
 
 
 @dataclass(frozen=True)

@@ -29,44 +29,36 @@ def _spans(doc: Doc, records, extension: str) -> list[Span]:
     return spans
 
 
-class MoneyComponent:
-    """Writes ``doc.spans["ct_money"]``; each span carries its Amount in ``span._.ct_amount``."""
+class SpanComponent:
+    """Runs a pure extractor on ``doc.text`` and writes its records as ``doc.spans[spans_key]``,
+    each span carrying its record in ``span._.<extension>``."""
 
-    def __init__(self, lang: str, spans_key: str = MONEY_KEY):
+    def __init__(self, lang: str, spans_key: str, extension: str, extractor_path: str):
         self.lang = lang
         self.spans_key = spans_key
-        _ensure_extension("ct_amount")
+        self.extension = extension
+        self.extractor_path = extractor_path
+        _ensure_extension(extension)
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..extract.money import extract_amounts
+        import importlib
 
-        doc.spans[self.spans_key] = _spans(doc, extract_amounts(doc.text, lang=self.lang), "ct_amount")
-        return doc
-
-
-class HardwareComponent:
-    """Writes ``doc.spans["ct_hardware"]``; each span carries a HardwareMention in ``span._.ct_hardware``."""
-
-    def __init__(self, lang: str, spans_key: str = HARDWARE_KEY):
-        self.lang = lang
-        self.spans_key = spans_key
-        _ensure_extension("ct_hardware")
-
-    def __call__(self, doc: Doc) -> Doc:
-        from ..extract.hardware import extract_hardware
-
-        doc.spans[self.spans_key] = _spans(doc, extract_hardware(doc.text, lang=self.lang), "ct_hardware")
+        module, name = self.extractor_path.rsplit(":", 1)
+        extract = getattr(importlib.import_module(module), name)
+        doc.spans[self.spans_key] = _spans(doc, extract(doc.text, lang=self.lang), self.extension)
         return doc
 
 
 @Language.factory("corpus_tools_money", default_config={"spans_key": MONEY_KEY})
-def make_money_component(nlp: Language, name: str, spans_key: str) -> MoneyComponent:
-    return MoneyComponent(nlp.lang, spans_key)
+def make_money_component(nlp: Language, name: str, spans_key: str) -> SpanComponent:
+    """``doc.spans["ct_money"]``; each span's Amount in ``span._.ct_amount``."""
+    return SpanComponent(nlp.lang, spans_key, "ct_amount", "corpus_tools.extract.money:extract_amounts")
 
 
 @Language.factory("corpus_tools_hardware", default_config={"spans_key": HARDWARE_KEY})
-def make_hardware_component(nlp: Language, name: str, spans_key: str) -> HardwareComponent:
-    return HardwareComponent(nlp.lang, spans_key)
+def make_hardware_component(nlp: Language, name: str, spans_key: str) -> SpanComponent:
+    """``doc.spans["ct_hardware"]``; each span's HardwareMention in ``span._.ct_hardware``."""
+    return SpanComponent(nlp.lang, spans_key, "ct_hardware", "corpus_tools.extract.hardware:extract_hardware")
 
 
 @Language.factory("corpus_tools_orgs", default_config={"overwrite_ents": True})

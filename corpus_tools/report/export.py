@@ -3,13 +3,10 @@ tables/*.parquet and *.csv, report.xlsx, charts/*.png and *.svg, report.html, ma
 from __future__ import annotations
 
 import io
-import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from ..corpus import MANIFEST, replace_directory
+from ..corpus import write_atomically
 from .safety import neutralise_frame, spreadsheet_cell
 
 MONEY_COLUMNS = {"value", "low", "high", "value_eur", "value_usd"}
@@ -73,10 +70,7 @@ def write_report(corpus, out: str | os.PathLike, *, locale: str = "en", title: s
     """Write every output of the main job; ``out`` is replaced only once all of it is written."""
     from .html import render_html
 
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
+    def write(staging: Path) -> None:
         corpus.write_tables(staging)
         write_csv_tables(corpus, staging / "tables")
         write_xlsx(corpus, staging / "report.xlsx")
@@ -87,10 +81,5 @@ def write_report(corpus, out: str | os.PathLike, *, locale: str = "en", title: s
             (staging / "charts" / f"{name}.svg").write_bytes(svg)
         html = render_html(corpus, {name: png for name, (png, _) in charts.items()}, locale=locale, title=title)
         (staging / "report.html").write_text(html, encoding="utf-8")
-        (staging / MANIFEST).write_text(json.dumps(corpus.manifest(), indent=2, sort_keys=True) + "\n",
-                                        encoding="utf-8")
-        replace_directory(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return target
+
+    return write_atomically(out, corpus, write)

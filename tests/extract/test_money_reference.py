@@ -32,7 +32,7 @@ def test_all_seed_amounts_with_value_bounds_currency_and_nothing_else(seeds_dir,
                 assert previous.text == expected["equivalent_of"]
 
 
-def _duckling_score(duckling_dir, keep):
+def _duckling_score(duckling_dir, keep, *, with_locale):
     total = exact = 0
     for lang in ("en", "fr"):
         for line in (duckling_dir / f"money_{lang}.jsonl").read_text(encoding="utf-8").splitlines():
@@ -41,30 +41,43 @@ def _duckling_score(duckling_dir, keep):
             if row["split"] != "corpus" or not re.fullmatch(r"[A-Z]{3}", currency) or not keep(row):
                 continue
             total += 1
-            found = extract_amounts(row["text"], lang=lang)
+            locale = row["locale"] if with_locale and "_" in (row["locale"] or "") else None
+            found = extract_amounts(row["text"], lang=lang, locale=locale, colloquial=locale is not None)
             if len(found) != 1 or found[0].currency != currency:
                 continue
             amount = found[0]
             if row["min"] is None and row["max"] is None:
-                exact += amount.value == row["value"] and amount.low is None and amount.high is None
+                exact += amount.value == pytest.approx(row["value"]) and amount.low is None and amount.high is None
             else:
                 exact += (amount.low, amount.high) == (row["min"], row["max"])
     return exact, total
 
 
 def test_duckling_iso_currency_examples_without_locale(duckling_dir):
-    # Examples tied to no regional locale: the rules are measured on these (109 of 113 at last count).
-    exact, total = _duckling_score(duckling_dir, lambda row: row["locale"] in ("EN", "FR"))
+    # Examples tied to no regional locale, read as news is read (109 of 113 at last count).
+    exact, total = _duckling_score(duckling_dir, lambda row: row["locale"] in ("EN", "FR"), with_locale=False)
     assert total == 113
     assert exact / total >= 0.96, f"{exact}/{total}"
 
 
-def test_duckling_iso_currency_examples_all(duckling_dir):
-    # 93 more examples are regional slang whose currency depends on the locale ("a quarter" is AUD,
-    # CAD, JMD, NZD, TTD or USD); they are deliberately not money in news text. Pinned, not a goal.
-    exact, total = _duckling_score(duckling_dir, lambda row: True)
+def test_duckling_iso_currency_examples_with_their_locale(duckling_dir):
+    # Duckling's corpus is per locale: "a quarter" is AUD in EN_AU and CAD in EN_CA. Read each example
+    # with its locale, slang allowed, as Duckling does (202 of 206 at last count; the misses are cents in
+    # words, "42 le" refused on purpose, and Duckling's own min of 7 for "7-9 lakh rupees").
+    exact, total = _duckling_score(duckling_dir, lambda row: True, with_locale=True)
     assert total == 206
-    assert exact >= 109, f"{exact}/{total}"
+    assert exact / total >= 0.98, f"{exact}/{total}"
+
+
+def test_locale_dollars_and_opt_in_slang():
+    assert [a.currency for a in extract_amounts("It costs $5 or 20 dollars, not US$5.", lang="en", locale="en_CA")] == [
+        "CAD", "CAD", "USD"]
+    assert extract_amounts("He paid a quarter and 10 grand.", lang="en") == []  # slang is off by default
+    slang = extract_amounts("He paid a quarter and 10 grand.", lang="en", locale="en_US", colloquial=True)
+    assert [(a.text, a.value) for a in slang] == [("a quarter", 0.25), ("10 grand", 10_000)]
+    for text in ("First quarter revenue rose.", "A quarter of the budget went to chips.", "Nickel prices rose."):
+        assert [a for a in extract_amounts(text, lang="en", locale="en_US", colloquial=True)
+                if a.text.lower() in ("quarter", "a quarter", "nickel")] == []
 
 
 def test_duckling_negative_examples_produce_nothing(duckling_dir):
@@ -129,6 +142,6 @@ def test_every_repetition_in_the_grammar_is_bounded(lang):
 
     grammar = money.grammar(lang)
     patterns = [grammar.with_symbol, grammar.with_suffix, grammar.in_words, grammar.hedge_before,
-                grammar.hedge_after, grammar.range_left, grammar.restatement_gap]
+                grammar.hedge_after, grammar.range_left, grammar.restatement_gap, grammar.colloquial]
     for pattern in patterns:
         assert _unbounded_repeats(parser.parse(pattern.pattern, pattern.flags)) == [], pattern.pattern[:80]

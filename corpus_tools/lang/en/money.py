@@ -39,3 +39,7 @@ HALF_PREFIXES = ["half a", "half an"]  # "half a billion dollars"
 HALF_SUFFIXES = ["and a half"]  # "a billion and a half dollars", "one and a half billion"
 CENT_WORDS = ["cents", "cent", "pence", "p", "c", "sen", "sens", "kopiykas", "kopecks"]
 DECIMAL_COMMA = False
+
+# Only with colloquial=True and a locale: slang and coins, worth a share of the locale's currency.
+COLLOQUIAL_UNITS = {"grand": 1000.0, "dime": 0.10, "dimes": 0.10, "nickel": 0.05, "nickels": 0.05,
+                    "quarter": 0.25, "quarters": 0.25, "penny": 0.01, "pennies": 0.01}

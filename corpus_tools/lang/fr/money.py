@@ -39,3 +39,6 @@ HALF_PREFIXES = ["un demi-", "un demi ", "demi-"]  # « un demi-milliard d'euros
 HALF_SUFFIXES = ["et demi", "et demie"]  # « un milliard et demi d'euros »
 CENT_WORDS = ["centimes", "centime", "cents", "cent", "c"]
 DECIMAL_COMMA = True
+
+# Seulement avec colloquial=True : argot monétaire, en unités de la devise du lieu.
+COLLOQUIAL_UNITS = {"balles": 1.0, "balle": 1.0, "briques": 10_000.0, "brique": 10_000.0}
