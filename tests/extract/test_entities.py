@@ -47,14 +47,14 @@ def test_acronym_of_an_unknown_organisation():
 
 
 def test_hardware_is_not_an_organisation_or_a_person():
-    text = "Le supercalculateur DGX SuperPOD de NVIDIA est équipé des systèmes NVIDIA DGX H100."
+    text = "Le système DGX SuperPOD de NVIDIA comprend des serveurs NVIDIA DGX H100."
     entities = extract_entities(text, lang="fr")
     assert [(e.text, e.label) for e in entities] == [("NVIDIA", "ORG"), ("NVIDIA", "ORG")]
 
 
 def test_ambiguous_names_need_context():
     orgs = lambda text: [e.text for e in extract_entities(text, lang="fr") if e.entity_id == "free"]
-    assert orgs("la maison-mère de Free en France investit.") == ["Free"]
+    assert orgs("Selon l'opérateur Free, rien ne change.") == ["Free"]
     assert orgs("Free le dit.") in ([], ["Free"])  # sentence start: left to the model
     assert [e for e in extract_entities("The service is free for everyone.", lang="en") if e.entity_id == "free"] == []
 
