@@ -77,7 +77,7 @@ def _same_event(a: dict, b: dict) -> bool:
 def merge_events(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """Investment rows (in the investments table's columns) and the event id of each amount_id."""
     members = [r for r in rows if r["kind"] in INVESTING_KINDS and _reference_eur(r) is not None]
-    index_of = {(r["doc_id"], i): n for n, r in enumerate(members) for i in [r["index"]]}
+    index_of = {(r["doc_id"], r["index"]): n for n, r in enumerate(members)}
     groups = _UnionFind(len(members))
     for n, row in enumerate(members):
         if row.get("equivalent_of") is not None:

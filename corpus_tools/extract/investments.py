@@ -84,7 +84,7 @@ def _span_of(position: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return 0, 0
 
 
-def _party(entity: Entity, organisations_by_id) -> Party:
+def _party(entity: Entity) -> Party:
     return Party(entity.canonical, entity.entity_id)
 
 
@@ -118,27 +118,27 @@ def find_parties(body: str, lang: str, amount: Amount, kind: str, sentence: tupl
     target, target_org = _target(body, amount.end, s_end, after, rules)
     if kind == "funding_round":
         if cued_orgs:
-            investor = _party(cued_orgs[0], None)
+            investor = _party(cued_orgs[0])
         raiser = [e for e in before if e not in cued_orgs]
         if raiser:
-            recipient = _party(raiser[-1], None)
+            recipient = _party(raiser[-1])
         else:
-            recipient = _salient(body, orgs, s_start, amount.start, rules)
+            recipient = _salient(orgs, s_start)
         return investor, recipient, ""
     if cued_orgs and kind != "acquisition":
-        investor = _party(cued_orgs[0], None)
+        investor = _party(cued_orgs[0])
     elif before:
         nearest = before[-1]
         parent_cue = rules["parent_of"].search(body, max(s_start, nearest.start - 40), nearest.start)
-        investor = _parent(nearest) if parent_cue else _party(nearest, None)
+        investor = _parent(nearest) if parent_cue else _party(nearest)
     else:
-        investor = _salient(body, orgs, s_start, amount.start, rules)
+        investor = _salient(orgs, s_start)
     if target_org is not None:
-        recipient = _party(target_org, None)
+        recipient = _party(target_org)
     return investor, recipient, target
 
 
-def _salient(body: str, orgs: list[Entity], sentence_start: int, amount_start: int, rules) -> Party:
+def _salient(orgs: list[Entity], sentence_start: int) -> Party:
     """The organisation most recently named before this sentence: what "it", "the company",
     "le groupe" stand for. Known organisations (gazetteer) are preferred over model guesses."""
     earlier = [e for e in orgs if e.end <= sentence_start]
@@ -146,7 +146,7 @@ def _salient(body: str, orgs: list[Entity], sentence_start: int, amount_start: i
         return NOBODY
     known = [e for e in earlier if e.entity_id]
     chosen = (known or earlier)[-1]
-    return _party(chosen, None)
+    return _party(chosen)
 
 
 def _target(body: str, amount_end: int, sentence_end: int, after: list[Entity], rules) -> tuple[str, Entity | None]:
@@ -190,7 +190,7 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
         kinds = classify(kind_contexts(body, lang, amounts, sentences))
     orgs = [e for e in entities if e.label == "ORG"]
     rows = []
-    for index, (amount, kind, (s_start, s_end)) in enumerate(zip(amounts, kinds, sentence_spans)):
+    for amount, kind, (s_start, s_end) in zip(amounts, kinds, sentence_spans):
         investor, recipient, target = NOBODY, NOBODY, ""
         if kind in INVESTING_KINDS:
             investor, recipient, target = find_parties(body, lang, amount, kind, (s_start, s_end), orgs)

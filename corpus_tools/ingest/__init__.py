@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 from ..types import Document, ErrorRecord
 from .articles import body_id, make_document
 from .dedupe import Deduplicator
-from .readers import FieldMap, InputError, Limits, RawArticle, read_inputs
+from .readers import FieldMap, InputError, Limits, read_inputs
 
 __all__ = ["FieldMap", "InputError", "Limits", "iter_documents", "make_document", "read_inputs"]
 

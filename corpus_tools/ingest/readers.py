@@ -12,7 +12,7 @@ import json
 import os
 import stat
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -69,7 +69,6 @@ class RawArticle:
     author: str = ""
     site: str = ""
     lang: str = ""
-    meta: dict = field(default_factory=dict)
 
 
 class InputError(ValueError):

@@ -1,6 +1,5 @@
 """Every extractor on random and adversarial strings: no exception, offsets inside the text, and
 (for the rule-based ones) a grammar whose every repetition is bounded, hence linear time."""
-import re
 import string
 
 import pytest

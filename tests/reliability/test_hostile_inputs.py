@@ -8,7 +8,6 @@ import random
 import zipfile
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from corpus_tools import Corpus
