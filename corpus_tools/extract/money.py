@@ -23,6 +23,8 @@ _SP = f"[{SPACES}]"
 _NUMBER = (r"(?P<num>\d{1,3}(?:(?:,|\.|" + _SP + r"|')\d{3}){1,6}(?:[.,]\d{1,3})?(?!\d)"
            r"|\d{1,15}(?:[.,]\d{1,3})?(?!\d))")
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
+_HEDGE_AFTER_QUALIFIER = {"or so": "approx", "environ": "approx", "or more": "at_least", "ou plus": "at_least",
+                          "plus": "at_least", "or less": "at_most", "ou moins": "at_most"}  # "€5m or so"
 _WINDOW = 64  # characters looked at before and after an amount for hedges and ranges
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
 # The currency a locale's region means by "$", "dollars" and slang ("en_CA": CAD).
@@ -97,6 +99,8 @@ class Grammar:
     range_left: re.Pattern
     restatement_gap: re.Pattern
     colloquial: re.Pattern  # "10 grand", "a quarter", "two hundred thousand nickels" (opt-in)
+    hedge_qualifier: dict[str, str]  # lower-cased hedge phrase -> qualifier
+    half_prefixes: frozenset[str]  # "un demi-", "half a", lower-cased and stripped
 
 
 def _magnitude_forms(rules) -> dict[str, float]:
@@ -147,6 +151,7 @@ def grammar(lang: str) -> Grammar:
     )  # only currency words after number words: "a $25m fine" is not "a $"
     hedges = {phrase: qualifier for qualifier, phrases in rules.HEDGES.items() for phrase in phrases}
     hedges.update({phrase: "exact" for phrase in rules.EXACT_WORDS})
+    hedge_qualifier = {phrase.lower(): qualifier for phrase, qualifier in hedges.items()}
     hedge_before = re.compile(r"(?:^|(?<=[\s(«\"“']))(?P<hedge>" + _alternation(hedges, ignore_case=True)
                               + r")" + _SP + r"{0,2}\Z")
     hedge_after = re.compile(r"\A\s{1,2}(?P<hedge>(?i:or so|or more|or less|environ|ou plus|ou moins|plus))"
@@ -168,7 +173,8 @@ def grammar(lang: str) -> Grammar:
         + r")\s{1,2})?(?P<unit>" + _alternation(rules.COLLOQUIAL_UNITS, ignore_case=True) + r")" + _NOT_LETTER_AFTER
         + r"(?!\s{1,2}(?i:of|de|d['’]|du|des)\b)")  # "a quarter of the budget" is a share, not money
     return Grammar(lang, rules, currencies, magnitudes, with_symbol, with_suffix, in_words, hedge_before,
-                   hedge_after, range_left, restatement_gap, colloquial)
+                   hedge_after, range_left, restatement_gap, colloquial, hedge_qualifier,
+                   frozenset(h.strip().lower() for h in rules.HALF_PREFIXES))
 
 
 def parse_number(raw: str, *, decimal_comma: bool, has_magnitude: bool) -> float:
@@ -258,7 +264,7 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
         words = m.group("words").strip().lower()
         mag_form = m.group("mag")
         factor = grammar_.magnitudes.get(mag_form, 1.0) if mag_form else 1.0
-        if words in [h.strip().lower() for h in rules.HALF_PREFIXES]:
+        if words in grammar_.half_prefixes:
             if not mag_form:
                 continue
             number = 0.5
@@ -326,17 +332,12 @@ def _qualify(grammar_: Grammar, text: str, match: _Match) -> dict:
     before = text[max(0, match.start - _WINDOW):match.start]
     hedge = grammar_.hedge_before.search(before)
     qualifier = "exact"
-    rules = grammar_.rules
     if hedge:
-        phrase = hedge.group("hedge").lower()
-        qualifier = next((q for q, phrases in rules.HEDGES.items() if phrase in [p.lower() for p in phrases]),
-                         "exact")
+        qualifier = grammar_.hedge_qualifier.get(hedge.group("hedge").lower(), "exact")
     else:
         after = grammar_.hedge_after.search(text[match.end:match.end + _WINDOW])
         if after:
-            word = after.group("hedge").lower()
-            qualifier = {"or so": "approx", "environ": "approx", "or more": "at_least", "ou plus": "at_least",
-                         "plus": "at_least", "or less": "at_most", "ou moins": "at_most"}[word]
+            qualifier = _HEDGE_AFTER_QUALIFIER[after.group("hedge").lower()]
     value = match.value
     return {
         "value": value,

@@ -43,7 +43,7 @@ def test_acronym_defined_in_text_and_parent_links():
 
 def test_acronym_of_an_unknown_organisation():
     entities = extract_entities("The Jülich Quantum Computing Lab (JQCL) opened. JQCL will hire.", lang="en")
-    assert {e.canonical for e in entities if e.text == "JQCL"} <= {"Jülich Quantum Computing Lab", "Quantum Computing Lab"}
+    assert [e.canonical for e in entities if e.text == "JQCL"] == ["Jülich Quantum Computing Lab"] * 2
 
 
 def test_hardware_is_not_an_organisation_or_a_person():
@@ -55,7 +55,13 @@ def test_hardware_is_not_an_organisation_or_a_person():
 def test_ambiguous_names_need_context():
     orgs = lambda text: [e.text for e in extract_entities(text, lang="fr") if e.entity_id == "free"]
     assert orgs("Selon l'opérateur Free, rien ne change.") == ["Free"]
-    assert orgs("Free le dit.") in ([], ["Free"])  # sentence start: left to the model
+    # The gazetteer itself leaves a sentence-initial ambiguous name to the model.
+    from corpus_tools.pipeline.models import entity_pipeline
+
+    nlp = entity_pipeline("fr")
+    text = "Free le dit. Selon l'opérateur Free, rien ne change."
+    doc = nlp.get_pipe("corpus_tools_orgs")(nlp.get_pipe("sentencizer")(nlp.make_doc(text)))
+    assert [(e.text, e.kb_id_, e.start_char) for e in doc.ents] == [("Free", "free", text.rindex("Free"))]
     assert [e for e in extract_entities("The service is free for everyone.", lang="en") if e.entity_id == "free"] == []
 
 
