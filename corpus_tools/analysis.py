@@ -1,23 +1,28 @@
 """The jobs a notebook or the command line runs: ingest, then analyse.
 
-Analysis goes document by document in batches: one spaCy pipeline per language (sentencizer,
-organisation gazetteer, NER) streamed with ``nlp.pipe`` inside a memory zone, and the rule-based
-extractors on plain strings. With ``n_process > 1`` batches go to worker processes that each load
-the models once. Cross-document steps (duplicates, event merge) run afterwards, on the tables.
+Everything streams. Ingestion writes the documents and errors tables as it reads; the originals
+go out in batches, analysed one at a time (or by worker processes, or Dask workers, that each
+load the models once): one spaCy pipeline per language (sentencizer, organisation gazetteer,
+NER) inside a memory zone, and the rule-based extractors on plain strings. Each finished batch
+is written to disk (see ``batches``); the cross-document steps (event merge) run at the end, on
+the tables. The Corpus returned reads its tables from disk when they are used.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
+import tempfile
+from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from hashlib import sha1
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import AbstractSet, Iterable, Iterator
 
-from .corpus import Corpus, records_table
+from .batches import done_doc_ids, finish_tables, write_batch
+from .corpus import Corpus
 from .ingest import FieldMap, Limits, iter_documents
+from .storage import TableWriter
 from .types import ErrorRecord
 
 BATCH_SIZE = 32
@@ -34,14 +39,72 @@ def _progress(iterable, enabled: bool | None, desc: str, total: int | None = Non
                 leave=False)
 
 
+class _Ingestion:
+    """One pass over the inputs: documents and errors go to their tables as they come; the
+    originals not analysed yet go out in batches, each record with its row in the documents table."""
+
+    def __init__(self, inputs: Iterable[str | os.PathLike], tables_dir: Path, limits: Limits, fields: FieldMap):
+        self.inputs, self.limits, self.fields = [str(p) for p in inputs], limits, fields
+        self.documents = TableWriter(tables_dir / "documents.parquet", "documents")
+        self.errors = TableWriter(tables_dir / "errors.parquet", "errors")
+        self.positions: dict[str, int] = {}  # originals: doc_id -> row in the documents table
+
+    def records(self, skip: AbstractSet[str] = frozenset()) -> Iterator[dict]:
+        row = 0
+        for record in iter_documents(self.inputs, limits=self.limits, fields=self.fields):
+            if isinstance(record, ErrorRecord):
+                self.errors.write([record.as_dict()])
+                continue
+            self.documents.write([record.as_dict()])
+            if not record.duplicate_of:
+                self.positions[record.doc_id] = row
+                if record.doc_id not in skip:
+                    yield {"doc_id": record.doc_id, "body": record.body, "lang": record.lang, "date": record.date,
+                           "position": row}
+            row += 1
+
+    def batches(self, size: int, skip: AbstractSet[str]) -> Iterator[list[dict]]:
+        batch: list[dict] = []
+        for record in self.records(skip):
+            batch.append(record)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def close(self) -> dict[str, list[Path]]:
+        return {"documents": [self.documents.close()], "errors": [self.errors.close()]}
+
+
+@contextmanager
+def _removed_on_error(folder: Path | None):
+    """A temporary work folder does not outlive a failed run (a chosen one stays, for resuming)."""
+    try:
+        yield
+    except BaseException:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _work_folder(folder: str | os.PathLike | None) -> tuple[Path, Path | None]:
+    """The folder an analysis writes to, and the same again when it is a temporary one to remove."""
+    if folder is not None:
+        return Path(folder), None
+    temporary = Path(tempfile.mkdtemp(prefix="corpus_tools-"))
+    return temporary, temporary
+
+
 def ingest(inputs: Iterable[str | os.PathLike], *, limits: Limits = Limits(),
            fields: FieldMap = FieldMap(), progress: bool | None = None) -> Corpus:
     """Read, clean, tag and de-duplicate: a Corpus with its documents and errors tables."""
-    documents, errors = [], []
-    for record in _progress(iter_documents([str(p) for p in inputs], limits=limits, fields=fields),
-                            progress, "ingest"):
-        (errors if isinstance(record, ErrorRecord) else documents).append(record.as_dict())
-    return Corpus(documents=records_table("documents", documents), errors=records_table("errors", errors))
+    folder, owned = _work_folder(None)
+    with _removed_on_error(owned):
+        ingestion = _Ingestion(inputs, folder / "tables", limits, fields)
+        for _ in _progress(ingestion.records(), progress, "ingest"):
+            pass
+        return Corpus.from_files(ingestion.close(), owned_folder=owned)
 
 
 SPACY_CHUNK_CHARS = 100_000  # longer texts go to spaCy in parts, split at paragraph or space boundaries
@@ -129,7 +192,7 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
         rows = annotate_amounts(record["body"], document.lang, record["date"], document.amounts, document.entities,
                                 document.sentences, [next(kinds) for _ in document_contexts])
         for index, row in enumerate(rows):
-            row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", index=index, lang=document.lang)
+            row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", lang=document.lang)
         out["amounts"] += rows
         out["entities"] += [{"doc_id": doc_id, **e.as_dict()} for e in document.entities]
         out["hardware"] += [{"doc_id": doc_id, **h.as_dict()} for h in document.hardware]
@@ -145,37 +208,6 @@ def _guess(body: str) -> str:
     return resolve_language(body, None)
 
 
-class Checkpoint:
-    """Finished batches of an analysis, one JSON file each, written atomically; a resumed run
-    skips their documents, so nothing is analysed or counted twice."""
-
-    def __init__(self, directory: str | os.PathLike):
-        self.directory = Path(directory)
-
-    def clear(self) -> None:
-        shutil.rmtree(self.directory, ignore_errors=True)
-
-    def load(self) -> tuple[set[str], dict[str, list[dict]]]:
-        done: set[str] = set()
-        tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
-        for path in sorted(self.directory.glob("batch-*.json")):
-            try:
-                batch = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue  # a file cut short cannot exist (atomic rename), but never trust a disk
-            done.update(batch["doc_ids"])
-            for name in tables:
-                tables[name] += batch["tables"][name]
-        return done, tables
-
-    def save(self, doc_ids: list[str], tables: dict[str, list[dict]]) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        name = "batch-" + sha1("\x1f".join(doc_ids).encode("utf-8")).hexdigest()[:16] + ".json"
-        temporary = self.directory / f".{name}.tmp"
-        temporary.write_text(json.dumps({"doc_ids": doc_ids, "tables": tables}, default=str), encoding="utf-8")
-        os.replace(temporary, self.directory / name)
-
-
 def _one_blas_thread() -> None:
     """Worker processes share the cores: a BLAS thread pool each would oversubscribe them."""
     from threadpoolctl import threadpool_limits
@@ -183,32 +215,32 @@ def _one_blas_thread() -> None:
     threadpool_limits(1)
 
 
-def _run_local(batches: Iterable[list[dict]], n_process: int, progress: bool | None,
-               checkpoint: Checkpoint | None = None) -> dict[str, list[dict]]:
-    """Analyse batches as they arrive: with workers, ingestion of the next batches overlaps the
-    analysis of the first ones."""
-    tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
+def _run_local(batches: Iterable[list[dict]], batches_dir: Path, n_process: int, progress: bool | None) -> None:
+    """Analyse batches as ingestion yields them. With workers, a few batches wait in line per
+    worker, so ingestion overlaps analysis and memory holds only those."""
     bar = _progress(None, progress, "analyse") if progress is not False else None
     executor = ProcessPoolExecutor(max_workers=n_process, initializer=_one_blas_thread) if n_process > 1 else None
+    in_flight: deque = deque()
     try:
-        if executor is None:
-            pairs = ((batch, analyze_batch(batch)) for batch in batches)
-        else:
-            futures = [(batch, executor.submit(analyze_batch, batch)) for batch in batches]
-            pairs = ((batch, future.result()) for batch, future in futures)
-        for batch, result in pairs:
-            for name, rows in result.items():
-                tables[name] += rows
-            if checkpoint is not None:
-                checkpoint.save([r["doc_id"] for r in batch], result)
+        for batch in batches:
+            if executor is None:
+                done = write_batch(batch, batches_dir)
+            else:
+                in_flight.append(executor.submit(write_batch, batch, batches_dir))
+                if len(in_flight) < 2 * n_process:
+                    continue
+                done = in_flight.popleft().result()
             if bar is not None:
-                bar.update(len(batch))
+                bar.update(done)
+        while in_flight:
+            done = in_flight.popleft().result()
+            if bar is not None:
+                bar.update(done)
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
         if bar is not None:
             bar.close()
-    return tables
 
 
 def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: str = "local",
@@ -218,66 +250,28 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
             parts_dir: str | os.PathLike | None = None) -> Corpus:
     """Ingest ``inputs`` and extract everything: a Corpus with all six tables.
 
-    With ``checkpoint`` (a folder), finished batches are kept there; ``resume=True`` continues
-    from them instead of starting over. ``engine="dask"`` runs the batches on the Dask cluster at
-    ``scheduler`` (a local cluster when None), its workers writing Parquet parts to ``parts_dir``.
+    Tables and finished batches are written to ``checkpoint`` (a folder; a temporary one, removed
+    with the Corpus, when None); ``resume=True`` continues an interrupted run from its finished
+    batches instead of starting over. ``engine="dask"`` runs the batches on the Dask cluster at
+    ``scheduler`` (a local cluster when None), its workers writing their parts to ``parts_dir``,
+    a folder they can all reach (default: inside ``checkpoint``).
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-    saved = Checkpoint(checkpoint) if checkpoint is not None else None
-    done: set[str] = set()
-    tables: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
-    if saved is not None:
-        if resume:
-            done, tables = saved.load()
+    folder, owned = _work_folder(checkpoint)
+    batches_dir = Path(parts_dir) if parts_dir is not None else folder / "batches"
+    if not resume:
+        shutil.rmtree(batches_dir, ignore_errors=True)
+    shutil.rmtree(folder / "tables", ignore_errors=True)
+    with _removed_on_error(owned):
+        ingestion = _Ingestion(inputs, folder / "tables", limits, fields)
+        batches = ingestion.batches(batch_size, done_doc_ids(batches_dir) if resume else set())
+        if engine == "dask":
+            from .distributed import run_dask
+
+            run_dask(batches, batches_dir, scheduler=scheduler)
         else:
-            saved.clear()
-    documents: list[dict] = []
-    errors: list[dict] = []
-
-    def batches_to_analyse() -> Iterator[list[dict]]:
-        """Ingest lazily; originals not already analysed go out in batches."""
-        batch: list[dict] = []
-        for record in iter_documents([str(p) for p in inputs], limits=limits, fields=fields):
-            if isinstance(record, ErrorRecord):
-                errors.append(record.as_dict())
-                continue
-            documents.append(record.as_dict())
-            if record.duplicate_of or record.doc_id in done:
-                continue
-            batch.append({"doc_id": record.doc_id, "body": record.body, "lang": record.lang, "date": record.date})
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    if engine == "dask":
-        from .distributed import run_dask
-
-        todo = [r for batch in batches_to_analyse() for r in batch]
-        fresh = run_dask(todo, scheduler=scheduler, batch_size=batch_size, parts_dir=parts_dir)
-    else:
-        fresh = _run_local(batches_to_analyse(), n_process, progress, saved)
-    for name in tables:
-        tables[name] += fresh[name]
-    order = {d["doc_id"]: n for n, d in enumerate(documents)}
-    for name in tables:
-        tables[name] = [row for row in tables[name] if row["doc_id"] in order]
-        tables[name].sort(key=lambda row: (order[row["doc_id"]], row["start"], row["end"]))
-    return build_corpus(records_table("documents", documents), records_table("errors", errors), tables)
-
-
-def build_corpus(documents, errors, tables: dict[str, list[dict]]) -> Corpus:
-    """The final tables: events merged across documents, amounts linked to their event."""
-    from .extract.events import merge_events
-
-    investments, event_of = merge_events(tables["amounts"])
-    for row in tables["amounts"]:
-        row["event_id"] = event_of.get(row["amount_id"], "")
-        row.pop("index", None)
-    return Corpus(documents=documents, errors=errors,
-                  entities=records_table("entities", tables["entities"]),
-                  amounts=records_table("amounts", tables["amounts"]),
-                  hardware=records_table("hardware", tables["hardware"]),
-                  investments=records_table("investments", investments))
+            _run_local(batches, batches_dir, n_process, progress)
+        files = ingestion.close()
+        files.update(finish_tables(batches_dir, folder / "tables", ingestion.positions))
+        return Corpus.from_files(files, owned_folder=owned)

@@ -68,7 +68,7 @@ def default_inputs() -> list[str]:
 
 def _summary(corpus, out: Path) -> str:
     counts = corpus.counts()
-    files = len(set(corpus.documents["source"]) | set(corpus.errors["source"]))
+    files = len(set(corpus.read("documents", ["source"])["source"]) | set(corpus.read("errors", ["source"])["source"]))
     return (f"{files} files, {counts['documents']} documents ({counts['duplicates']} duplicates), "
             f"{counts['errors']} errors -> {out}")
 
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                      limits=_limits(args), fields=fields, progress=progress, batch_size=args.batch_size,
                      checkpoint=checkpoint, resume=args.resume, parts_dir=args.parts_dir)
     write_report(corpus, out, locale=args.locale, title=args.title)
-    shutil.rmtree(checkpoint, ignore_errors=True)
     counts = corpus.counts()
+    shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"{counts['documents']} documents ({counts['duplicates']} duplicates), {counts['amounts']} amounts, "
           f"{counts['investments']} investments, {counts['errors']} errors -> {out / 'report.html'}")
     return 0

@@ -10,77 +10,105 @@ import json
 import os
 import shutil
 import tempfile
+import weakref
 from hashlib import sha256
 from pathlib import Path
-from typing import Iterable
-
 import pandas as pd
 
 from . import __version__
-from .types import Amount, Document, Entity, ErrorRecord, HardwareMention, Investment
+from .storage import TABLES, empty_table, iter_parquet, parquet_files, read_parquet, row_count, write_parquet
 
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "documents": Document.columns(),
-    "errors": ErrorRecord.columns(),
-    "entities": ["doc_id"] + Entity.columns(),
-    "amounts": ["doc_id", "amount_id"] + [c for c in Amount.columns() if c != "equivalent_of"] + [
-        "kind", "value_eur", "value_usd", "fx_rate", "fx_date", "investor", "recipient", "sentence",
-        "sentence_start", "equivalent_of"],
-    "hardware": ["doc_id"] + HardwareMention.columns(),
-    "investments": Investment.columns(),
-}
-TABLES = tuple(TABLE_COLUMNS)
 MANIFEST = "manifest.json"
 
 
-def empty_table(name: str) -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype="object") for column in TABLE_COLUMNS[name]})
+class _Table:
+    """A table of the corpus: read from its Parquet file on first access when the corpus has one."""
 
+    def __set_name__(self, owner, name: str):
+        self.name = name
 
-def records_table(name: str, rows: Iterable[dict]) -> pd.DataFrame:
-    """A table with the contract's columns first (missing ones filled), extra columns after."""
-    frame = pd.DataFrame(list(rows))
-    if frame.empty:
-        return empty_table(name)
-    for column in TABLE_COLUMNS[name]:
-        if column not in frame.columns:
-            frame[column] = None
-    extra = [c for c in frame.columns if c not in TABLE_COLUMNS[name]]
-    return frame[TABLE_COLUMNS[name] + extra].reset_index(drop=True)
+    def __get__(self, corpus, owner=None):
+        if corpus is None:
+            return self
+        if self.name not in corpus._frames:
+            corpus._frames[self.name] = corpus.read(self.name)
+        return corpus._frames[self.name]
+
+    def __set__(self, corpus, frame: pd.DataFrame) -> None:
+        corpus._frames[self.name] = frame
+        corpus._files.pop(self.name, None)  # the file no longer holds this table
 
 
 class Corpus:
-    """The tables of an analysed corpus, as pandas DataFrames."""
+    """The tables of an analysed corpus, as pandas DataFrames.
+
+    A corpus made by ``analyze`` or ``Corpus.load`` keeps its tables on disk and reads each one on
+    first access; ``read(name, columns)`` reads only some columns, ``counts()`` reads none.
+    """
+
+    documents = _Table()
+    errors = _Table()
+    entities = _Table()
+    amounts = _Table()
+    hardware = _Table()
+    investments = _Table()
 
     def __init__(self, **tables: pd.DataFrame):
         unknown = set(tables) - set(TABLES)
         if unknown:
             raise TypeError(f"unknown tables: {sorted(unknown)}")
-        for name in TABLES:
-            table = tables.get(name)
-            setattr(self, name, empty_table(name) if table is None else table)
+        self._files: dict[str, list[Path]] = {}
+        self._frames = {name: empty_table(name) if tables.get(name) is None else tables[name] for name in TABLES}
+
+    @classmethod
+    def from_files(cls, files: dict[str, list[Path]], *, owned_folder: Path | None = None) -> "Corpus":
+        """A corpus whose tables stay in these Parquet files until they are used; ``owned_folder``
+        (a temporary one) is removed when the corpus is garbage-collected."""
+        corpus = cls()
+        for name, paths in files.items():
+            corpus._frames.pop(name)
+            corpus._files[name] = list(paths)
+        if owned_folder is not None:
+            weakref.finalize(corpus, shutil.rmtree, owned_folder, True)
+        return corpus
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLES}
 
+    def read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """One table, or some of its columns, without keeping it in memory."""
+        if name in self._frames:
+            frame = self._frames[name]
+            return frame if columns is None else frame[columns]
+        return read_parquet(self._files[name], name, columns)
+
+    def chunks(self, name: str, rows: int = 5_000):
+        """The rows of one table, a DataFrame of at most ``rows`` at a time."""
+        if name in self._frames:
+            frame = self._frames[name]
+            for start in range(0, len(frame), rows):
+                yield frame.iloc[start:start + rows]
+        else:
+            yield from iter_parquet(self._files[name], rows)
+
     def __repr__(self) -> str:
-        counts = ", ".join(f"{name}={len(table)}" for name, table in self.tables.items())
+        counts = ", ".join(f"{name}={count}" for name, count in self.counts().items() if name in TABLES)
         return f"Corpus({counts})"
 
     def counts(self) -> dict[str, int]:
-        counts = {name: len(table) for name, table in self.tables.items()}
-        documents = self.documents
-        counts["duplicates"] = int((documents["duplicate_of"].fillna("") != "").sum()) if len(documents) else 0
+        counts = {name: len(self._frames[name]) if name in self._frames else row_count(self._files[name])
+                  for name in TABLES}
+        duplicate_of = self.read("documents", ["duplicate_of"])["duplicate_of"]
+        counts["duplicates"] = int((duplicate_of.fillna("") != "").sum())
         return counts
 
     def fingerprint(self) -> str:
         """Identifies the input as read: same documents and errors, same fingerprint."""
         digest = sha256()
-        for row in self.documents[["source", "item", "doc_id"]].itertuples(index=False):
-            digest.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
-        for row in self.errors[["source", "item", "reason"]].itertuples(index=False):
-            digest.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
+        for name, columns in (("documents", ["source", "item", "doc_id"]), ("errors", ["source", "item", "reason"])):
+            for row in self.read(name, columns).itertuples(index=False):
+                digest.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
         return digest.hexdigest()
 
     def manifest(self) -> dict:
@@ -88,29 +116,38 @@ class Corpus:
                 "input_fingerprint": self.fingerprint()}
 
     def save(self, directory: str | os.PathLike) -> Path:
-        """Write every table as Parquet and the manifest, atomically replacing ``directory``."""
-        return write_atomically(directory, self, self.write_tables)
+        """Write every table as Parquet and the manifest, atomically replacing ``directory``.
+
+        Tables not yet read are read from the saved copy afterwards, which stays valid even when
+        ``directory`` is the folder they were loaded from."""
+        target = write_atomically(directory, self, self.write_tables)
+        self._files = {name: [target / "tables" / f"{name}.parquet"] for name in self._files}
+        return target
 
     def write_tables(self, directory: Path) -> None:
         tables_dir = directory / "tables"
         tables_dir.mkdir(parents=True, exist_ok=True)
-        for name, table in self.tables.items():
-            table.to_parquet(tables_dir / f"{name}.parquet", index=False)
+        for name in TABLES:
+            target = tables_dir / f"{name}.parquet"
+            files = self._files.get(name)
+            if files is not None and len(files) == 1:
+                shutil.copyfile(files[0], target)  # already written in this very format
+            else:
+                write_parquet(name, self.read(name), target)
 
     @classmethod
     def load(cls, directory: str | os.PathLike) -> "Corpus":
         directory = Path(directory)
         if not (directory / MANIFEST).exists():
             raise FileNotFoundError(f"no {MANIFEST} in {directory}: not a saved corpus")
-        tables = {}
+        files = {}
         for name in TABLES:
             single, partitioned = directory / "tables" / f"{name}.parquet", directory / "tables" / name
             if single.exists():
-                tables[name] = pd.read_parquet(single)
+                files[name] = [single]
             elif partitioned.is_dir():  # part-*.parquet files, as a Dask job writes them
-                parts = sorted(partitioned.glob("*.parquet"))
-                tables[name] = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True) if parts else None
-        return cls(**{name: table for name, table in tables.items() if table is not None})
+                files[name] = parquet_files(partitioned)
+        return cls.from_files(files)
 
 
 def write_atomically(directory: str | os.PathLike, corpus: "Corpus", write) -> Path:

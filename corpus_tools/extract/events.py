@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from hashlib import sha1
+from typing import Iterable, Mapping, NamedTuple
 
 from .investments import INVESTING_KINDS
 
@@ -17,23 +18,35 @@ RELATIVE_TOLERANCE = 0.05
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2, "range": 3}
 
 
-def _reference_eur(row: dict) -> float | None:
-    return row.get("value_eur")
+AMOUNT_COLUMNS = ["doc_id", "amount_id", "kind", "value", "low", "high", "currency", "value_eur", "value_usd",
+                  "approx", "qualifier", "investor", "investor_id", "recipient", "recipient_id", "target", "date",
+                  "lang", "sentence", "equivalent_of"]  # what the merge reads of an amount
+BEST_FIELDS = ("value", "low", "high", "currency", "value_eur", "value_usd", "approx", "qualifier")
 
 
-def _family(row: dict) -> set[str]:
+def _is_investing(row: Mapping) -> bool:
+    return row["kind"] in INVESTING_KINDS and row.get("value_eur") is not None
+
+
+class _Link(NamedTuple):
+    """What deciding whether two amounts are one investment needs, and no more: the merge holds
+    one per investing amount of the whole corpus."""
+
+    kind: str
+    value_eur: float
+    date: str
+    recipient_id: str
+
+
+def _family(row: Mapping) -> tuple[str, ...]:
     """Keys that name the investor or its parent group."""
     from .entities import gazetteer
 
-    keys = set()
-    if row.get("investor_id"):
-        keys.add(row["investor_id"])
-        parent = gazetteer()[row["investor_id"]].parent if row["investor_id"] in gazetteer() else ""
-        if parent:
-            keys.add(parent)
-    elif row.get("investor"):
-        keys.add(row["investor"].casefold())
-    return keys
+    investor_id = row.get("investor_id") or ""
+    if investor_id:
+        parent = gazetteer()[investor_id].parent if investor_id in gazetteer() else ""
+        return (investor_id, parent) if parent and parent != investor_id else (investor_id,)
+    return (row["investor"].casefold(),) if row.get("investor") else ()
 
 
 def _dates_compatible(a: str, b: str) -> bool:
@@ -66,93 +79,138 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _same_event(a: dict, b: dict) -> bool:
-    if not _kinds_compatible(a["kind"], b["kind"]) or not _dates_compatible(a["date"], b["date"]):
+def _same_event(a: _Link, b: _Link) -> bool:
+    if not _kinds_compatible(a.kind, b.kind) or not _dates_compatible(a.date, b.date):
         return False
-    if a.get("recipient_id") and b.get("recipient_id") and a["recipient_id"] != b["recipient_id"]:
+    if a.recipient_id and b.recipient_id and a.recipient_id != b.recipient_id:
         return False
-    return _close(_reference_eur(a), _reference_eur(b))
+    return _close(a.value_eur, b.value_eur)
 
 
-def merge_events(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
-    """Investment rows (in the investments table's columns) and the event id of each amount_id."""
-    members = [r for r in rows if r["kind"] in INVESTING_KINDS and _reference_eur(r) is not None]
-    index_of = {(r["doc_id"], r["index"]): n for n, r in enumerate(members)}
-    groups = _UnionFind(len(members))
-    for n, row in enumerate(members):
-        if row.get("equivalent_of") is not None:
-            other = index_of.get((row["doc_id"], row["equivalent_of"]))
-            if other is not None:
-                groups.union(n, other)
+def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
+    """The cluster of each investing amount_id, numbered by its first amount."""
+    shared: dict[str, str] = {}
+    amount_ids: list[str] = []
+    links: list[_Link] = []
+    restated: list[tuple[int, str]] = []
     buckets: dict[str, list[int]] = defaultdict(list)
-    for n, row in enumerate(members):
+    for row in rows:
+        if not _is_investing(row):
+            continue
+        n = len(links)
+        amount_ids.append(row["amount_id"])
+        kind, date, recipient_id = (shared.setdefault(v, v) for v in (row["kind"], row.get("date") or "",
+                                                                    row.get("recipient_id") or ""))
+        links.append(_Link(kind, row["value_eur"], date, recipient_id))
+        if row.get("equivalent_of") is not None:
+            restated.append((n, f"{row['doc_id']}-{row['equivalent_of']}"))  # amount ids are doc_id-index
         for key in _family(row):
             buckets[key].append(n)
+    index_of = {amount_id: n for n, amount_id in enumerate(amount_ids)}
+    groups = _UnionFind(len(links))
+    for n, other_id in restated:
+        other = index_of.get(other_id)
+        if other is not None:
+            groups.union(n, other)
+    del index_of, restated
     for key in sorted(buckets):
-        bucket = sorted(buckets[key], key=lambda n: _reference_eur(members[n]))
+        bucket = sorted(buckets[key], key=lambda n: links[n].value_eur)
         for position, n in enumerate(bucket):
             for m in bucket[position + 1:]:
-                if not _close(_reference_eur(members[n]), _reference_eur(members[m])):
+                if not _close(links[n].value_eur, links[m].value_eur):
                     break
-                if _same_event(members[n], members[m]):
+                if _same_event(links[n], links[m]):
                     groups.union(n, m)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(members)):
-        clusters[groups.find(n)].append(n)
-    events, event_of = [], {}
-    for cluster in clusters.values():
-        event = _event([members[n] for n in sorted(cluster)])
-        events.append(event)
-        for n in cluster:
-            event_of[members[n]["amount_id"]] = event["event_id"]
-    events.sort(key=lambda e: (-(e["value_eur"] or 0.0), e["investor"], e["event_id"]))
-    return events, event_of
+    return {amount_id: groups.find(n) for n, amount_id in enumerate(amount_ids)}
 
 
-def _most_specific_investor(group: list[dict]) -> tuple[str, str]:
-    from .entities import gazetteer
+def merge_events(rows: Iterable[Mapping]) -> tuple[list[dict], dict[str, str]]:
+    """Investment rows (in the investments table's columns) and the event id of each amount_id.
 
-    organisations = gazetteer()
-    named = [(r["investor"], r.get("investor_id", "")) for r in group if r["investor"]]
-    if not named:
-        return "", ""
-    ids = {i for _, i in named if i}
-    for name, org_id in named:
-        if org_id and org_id in organisations and organisations[org_id].parent in ids:
-            return name, org_id  # "Amazon Web Services" rather than its parent "Amazon"
-    counts = Counter(named)
-    return max(named, key=lambda pair: counts[pair])
+    ``rows`` (amounts: dicts with at least AMOUNT_COLUMNS, in table order) are read twice, once
+    to decide which amounts are one investment and once to gather each event, so it can be a
+    table streamed from disk: memory holds a few small fields per investing amount, and the
+    events."""
+    cluster_of = _clusters(rows)
+    events: dict[int, _Event] = {}
+    for row in rows:
+        cluster = cluster_of.get(row["amount_id"])
+        if cluster is not None:
+            events.setdefault(cluster, _Event()).add(row)
+    finished = {cluster: event.row() for cluster, event in events.items()}
+    event_of = cluster_of  # reused in place: one entry per investing amount is enough
+    for amount_id, cluster in event_of.items():
+        event_of[amount_id] = finished[cluster]["event_id"]
+    investments = sorted(finished.values(), key=lambda e: (-(e["value_eur"] or 0.0), e["investor"], e["event_id"]))
+    return investments, event_of
 
 
-def _event(group: list[dict]) -> dict:
-    best = min(group, key=lambda r: QUALIFIER_RANK.get(r["qualifier"], 9))
-    investor, investor_id = _most_specific_investor(group)
-    recipients = Counter(r["recipient"] for r in group if r["recipient"])
-    kinds = Counter(r["kind"] for r in group)
-    dates = sorted({r["date"] for r in group if r["date"]}, key=lambda d: (-len(d), d))
-    doc_ids = list(dict.fromkeys(r["doc_id"] for r in group))
-    langs = sorted({r["lang"] for r in group})
-    sentences = list(dict.fromkeys(" ".join(r["sentence"].split()) for r in group))
-    amount_ids = sorted(r["amount_id"] for r in group)
-    return {
-        "event_id": "ev-" + sha1("|".join(amount_ids).encode("utf-8")).hexdigest()[:10],
-        "investor": investor,
-        "investor_id": investor_id,
-        "recipient": recipients.most_common(1)[0][0] if recipients else "",
-        "target": next((r["target"] for r in group if r["target"]), ""),
-        "kind": max(sorted(kinds), key=lambda k: kinds[k]),
-        "value": best["value"],
-        "low": best["low"],
-        "high": best["high"],
-        "currency": best["currency"],
-        "value_eur": best["value_eur"],
-        "value_usd": best["value_usd"],
-        "approx": bool(best["approx"]),
-        "qualifier": best["qualifier"],
-        "date": dates[0] if dates else "",
-        "n_sources": len(doc_ids),
-        "doc_ids": ";".join(doc_ids),
-        "langs": ";".join(langs),
-        "evidence": " || ".join(sentences),
-        "amount_ids": ";".join(amount_ids),
-    }
+class _Event:
+    """One investment, gathered amount by amount in table order."""
+
+    def __init__(self):
+        self.best: dict | None = None
+        self.named: Counter = Counter()  # (investor, investor_id), in order of first mention
+        self.recipients: Counter = Counter()
+        self.kinds: Counter = Counter()
+        self.target = ""
+        self.dates: set[str] = set()
+        self.doc_ids: dict[str, None] = {}
+        self.langs: set[str] = set()
+        self.sentences: dict[str, None] = {}
+        self.amount_ids: list[str] = []
+
+    def add(self, row: Mapping) -> None:
+        rank = QUALIFIER_RANK.get(row["qualifier"], 9)
+        if self.best is None or rank < QUALIFIER_RANK.get(self.best["qualifier"], 9):
+            self.best = {field: row[field] for field in BEST_FIELDS}
+        if row["investor"]:
+            self.named[(row["investor"], row.get("investor_id") or "")] += 1
+        if row["recipient"]:
+            self.recipients[row["recipient"]] += 1
+        self.kinds[row["kind"]] += 1
+        self.target = self.target or row["target"]
+        if row["date"]:
+            self.dates.add(row["date"])
+        self.doc_ids[row["doc_id"]] = None
+        self.langs.add(row["lang"])
+        self.sentences[" ".join(row["sentence"].split())] = None
+        self.amount_ids.append(row["amount_id"])
+
+    def investor(self) -> tuple[str, str]:
+        from .entities import gazetteer
+
+        organisations = gazetteer()
+        ids = {org_id for _, org_id in self.named if org_id}
+        for name, org_id in self.named:
+            if org_id and org_id in organisations and organisations[org_id].parent in ids:
+                return name, org_id  # "Amazon Web Services" rather than its parent "Amazon"
+        return max(self.named, key=lambda pair: self.named[pair], default=("", ""))
+
+    def row(self) -> dict:
+        best = self.best
+        amount_ids = sorted(self.amount_ids)
+        investor, investor_id = self.investor()
+        dates = sorted(self.dates, key=lambda d: (-len(d), d))
+        return {
+            "event_id": "ev-" + sha1("|".join(amount_ids).encode("utf-8")).hexdigest()[:10],
+            "investor": investor,
+            "investor_id": investor_id,
+            "recipient": self.recipients.most_common(1)[0][0] if self.recipients else "",
+            "target": self.target,
+            "kind": max(sorted(self.kinds), key=lambda k: self.kinds[k]),
+            "value": best["value"],
+            "low": best["low"],
+            "high": best["high"],
+            "currency": best["currency"],
+            "value_eur": best["value_eur"],
+            "value_usd": best["value_usd"],
+            "approx": bool(best["approx"]),
+            "qualifier": best["qualifier"],
+            "date": dates[0] if dates else "",
+            "n_sources": len(self.doc_ids),
+            "doc_ids": ";".join(self.doc_ids),
+            "langs": ";".join(sorted(self.langs)),
+            "evidence": " || ".join(self.sentences),
+            "amount_ids": ";".join(amount_ids),
+        }

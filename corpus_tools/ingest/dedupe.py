@@ -1,15 +1,14 @@
 """Exact and near-duplicate detection over a stream of documents.
 
 Exact: same body once case and whitespace are normalised. Near: MinHash signatures of word
-5-shingles with locality-sensitive hashing, so memory holds a few hundred bytes per document,
-never the bodies.
+5-shingles with locality-sensitive hashing. Memory holds about 500 bytes per document (its
+signature and 64-bit keys, in NumPy arrays), never the bodies.
 """
 from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
-from hashlib import sha256
+from hashlib import blake2b, sha256
 
 import numpy as np
 
@@ -18,11 +17,52 @@ N_PERMUTATIONS = 64
 BANDS = 16
 NEAR_DUPLICATE_JACCARD = 0.8
 _PRIME = np.uint64(4294967311)  # smallest prime above 2**32
+_MAX_STORED = np.uint64(2**32 - 1)
+BLOCK = 4096
 _WORD = re.compile(r"\w+", re.UNICODE)
+EXACT = BANDS  # the tag of the exact key among the band keys
 
 
 def normalised_key(body: str) -> str:
     return sha256(" ".join(body.lower().split()).encode("utf-8")).hexdigest()
+
+
+def _key(tag: int, data: bytes) -> int:
+    return int.from_bytes(blake2b(data, digest_size=8, salt=tag.to_bytes(16, "little")).digest(), "little")
+
+
+class _KeyIndex:
+    """64-bit keys to document numbers. Recent additions sit in a dict; every MERGE_EVERY they
+    move into sorted NumPy arrays (12 bytes a key, where a dict entry costs about a hundred)."""
+
+    MERGE_EVERY = 50_000
+
+    def __init__(self):
+        self._keys = np.empty(0, dtype=np.uint64)
+        self._numbers = np.empty(0, dtype=np.int32)
+        self._recent: dict[int, list[int]] = {}
+        self._recent_count = 0
+
+    def get(self, key: int) -> list[int]:
+        """Numbers stored under ``key``, oldest first."""
+        low, high = np.searchsorted(self._keys, np.uint64(key), side="left"), np.searchsorted(
+            self._keys, np.uint64(key), side="right")
+        return self._numbers[low:high].tolist() + self._recent.get(key, [])
+
+    def add(self, key: int, number: int) -> None:
+        self._recent.setdefault(key, []).append(number)
+        self._recent_count += 1
+        if self._recent_count >= self.MERGE_EVERY:
+            self._merge()
+
+    def _merge(self) -> None:
+        keys = np.fromiter((k for k, numbers in self._recent.items() for _ in numbers), dtype=np.uint64,
+                           count=self._recent_count)
+        numbers = np.fromiter((n for ns in self._recent.values() for n in ns), dtype=np.int32, count=self._recent_count)
+        keys, numbers = np.concatenate([self._keys, keys]), np.concatenate([self._numbers, numbers])
+        order = np.argsort(keys, kind="stable")  # equal keys keep their age order
+        self._keys, self._numbers = keys[order], numbers[order]
+        self._recent, self._recent_count = {}, 0
 
 
 class Deduplicator:
@@ -33,9 +73,9 @@ class Deduplicator:
         rng = np.random.default_rng(seed)
         self._a = rng.integers(1, 2**31 - 1, size=N_PERMUTATIONS, dtype=np.uint64)
         self._b = rng.integers(0, 2**31 - 1, size=N_PERMUTATIONS, dtype=np.uint64)
-        self._exact: dict[str, str] = {}
-        self._signatures: dict[str, np.ndarray] = {}
-        self._buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+        self._doc_ids: list[str] = []
+        self._signatures: list[np.ndarray] = []  # blocks of BLOCK rows: growing never copies
+        self._index = _KeyIndex()
 
     def signature(self, body: str) -> np.ndarray:
         words = _WORD.findall(body.lower())
@@ -46,26 +86,37 @@ class Deduplicator:
         hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64,
                              count=len(shingles))
         permuted = (np.outer(hashes, self._a) + self._b) % _PRIME
-        return permuted.min(axis=0)
+        # Stored in 32 bits: a minimum reaches 2**32 only if every shingle hashes into the
+        # last 15 values below the prime, so clipping there changes nothing in practice.
+        return np.minimum(permuted.min(axis=0), _MAX_STORED).astype(np.uint32)
 
     def check(self, doc_id: str, body: str) -> str:
         """The doc_id this body duplicates, or "" (and then it is remembered)."""
-        key = normalised_key(body)
-        if key in self._exact:
-            return self._exact[key]
-        self._exact[key] = doc_id
+        exact = _key(EXACT, normalised_key(body).encode("ascii"))
+        same = self._index.get(exact)
+        if same:
+            return self._doc_ids[same[0]]
+        number = self._remember(doc_id, exact)
         signature = self.signature(body)
         rows = N_PERMUTATIONS // BANDS
-        bands = [(band, signature[band * rows:(band + 1) * rows].tobytes()) for band in range(BANDS)]
-        candidates: list[str] = []
-        for band in bands:
-            for other in self._buckets.get(band, ()):
-                if other not in candidates:
-                    candidates.append(other)
+        bands = [_key(band, signature[band * rows:(band + 1) * rows].tobytes()) for band in range(BANDS)]
+        candidates = dict.fromkeys(other for band in bands for other in self._index.get(band))
         for other in candidates:
-            if float(np.mean(self._signatures[other] == signature)) >= self.threshold:
-                return other
-        self._signatures[doc_id] = signature
+            if float(np.mean(self._signature_of(other) == signature)) >= self.threshold:
+                return self._doc_ids[other]
+        self._signatures[number // BLOCK][number % BLOCK] = signature
         for band in bands:
-            self._buckets[band].append(doc_id)
+            self._index.add(band, number)
         return ""
+
+    def _remember(self, doc_id: str, exact: int) -> int:
+        """A number for this document; a later exact copy will be reported as its duplicate."""
+        number = len(self._doc_ids)
+        self._doc_ids.append(doc_id)
+        if number % BLOCK == 0:
+            self._signatures.append(np.empty((BLOCK, N_PERMUTATIONS), dtype=np.uint32))
+        self._index.add(exact, number)
+        return number
+
+    def _signature_of(self, number: int) -> np.ndarray:
+        return self._signatures[number // BLOCK][number % BLOCK]

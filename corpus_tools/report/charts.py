@@ -29,7 +29,7 @@ def _text(locale: str) -> dict:
 
 
 def _footnote(corpus, locale: str, marks: bool = False) -> str:
-    documents = corpus.documents
+    documents = corpus.read("documents", ["date"])
     dates = sorted(d for d in documents["date"].fillna("") if d) if len(documents) else []
     span = f", {dates[0]} – {dates[-1]}" if dates else ""
     text = _text(locale)

@@ -6,37 +6,73 @@ import io
 import os
 from pathlib import Path
 
-from ..corpus import write_atomically
+from ..corpus import TABLES, write_atomically
 from .safety import neutralise_frame, spreadsheet_cell
 
 MONEY_COLUMNS = {"value", "low", "high", "value_eur", "value_usd"}
 
 
+EXCEL_MAX_ROWS = 1_048_576  # a sheet's limit, header included
+
+
 def write_csv_tables(corpus, directory: Path) -> None:
-    for name, table in corpus.tables.items():
+    for name in TABLES:
         # utf-8-sig: Excel opens the file with the right encoding.
-        neutralise_frame(table).to_csv(directory / f"{name}.csv", index=False, encoding="utf-8-sig")
+        with open(directory / f"{name}.csv", "w", encoding="utf-8-sig", newline="") as handle:
+            header = True
+            for chunk in corpus.chunks(name):
+                neutralise_frame(chunk).to_csv(handle, index=False, header=header)
+                header = False
+            if header:  # an empty table: its header alone
+                corpus.read(name).to_csv(handle, index=False)
 
 
 def write_xlsx(corpus, path: Path) -> None:
+    """One sheet per table, written row by row; a table longer than a sheet is cut with a last
+    row that says where the rest is (the CSV and Parquet files always have every row)."""
     from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    counts = corpus.counts()
+    for name in TABLES:
+        sheet = workbook.create_sheet(name)
+        sheet.freeze_panes = "A2"
+        room = EXCEL_MAX_ROWS - 2  # below the header, above the note
+        header = True
+        for chunk in corpus.chunks(name):
+            if header:
+                sheet.append([_bold(sheet, column) for column in chunk.columns])
+                header = False
+            money = [column in MONEY_COLUMNS for column in chunk.columns]
+            for record in chunk.head(room).itertuples(index=False):
+                sheet.append([_money(sheet, value) if is_money else _cell(value) for value, is_money in zip(record, money)])
+            room -= min(room, len(chunk))
+        if header:
+            sheet.append([_bold(sheet, column) for column in corpus.read(name).columns])
+        if counts[name] > EXCEL_MAX_ROWS - 2:
+            sheet.append([f"{counts[name] - (EXCEL_MAX_ROWS - 2):,} more rows in tables/{name}.csv and {name}.parquet"])
+    workbook.save(path)
+
+
+def _bold(sheet, value):
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, table in corpus.tables.items():
-        sheet = workbook.create_sheet(name)
-        sheet.append(list(table.columns))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for record in table.itertuples(index=False):
-            sheet.append([None if _missing(v) else spreadsheet_cell(v) for v in record])
-        for index, column in enumerate(table.columns, start=1):
-            if column in MONEY_COLUMNS:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = "#,##0"
-        sheet.freeze_panes = "A2"
-    workbook.save(path)
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _money(sheet, value):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=_cell(value))
+    cell.number_format = "#,##0"
+    return cell
+
+
+def _cell(value):
+    return None if _missing(value) else spreadsheet_cell(value)
 
 
 def _missing(value) -> bool:

@@ -45,7 +45,7 @@ def _stated_value(event) -> float | None:
 
 
 def _sources(corpus) -> dict[str, str]:
-    documents = corpus.documents
+    documents = corpus.read("documents", ["doc_id", "source", "item"])
     return {d: f"{s}{' — ' + i if i else ''}" for d, s, i in
             zip(documents["doc_id"], documents["source"], documents["item"].fillna(""))}
 

@@ -44,12 +44,13 @@ def investment_summary(corpus, by: str = "investor") -> pd.DataFrame:
 
 def top_organisations(corpus, n: int = 20) -> pd.DataFrame:
     """Most mentioned organisations: mentions, documents, mentions per language, top co-mentions."""
-    entities = corpus.entities
+    entities = corpus.read("entities", ["doc_id", "label", "canonical", "entity_id"])
     columns = ["organisation", "entity_id", "mentions", "documents", "mentions_en", "mentions_fr", "co_mentions"]
     orgs = entities[entities["label"] == "ORG"] if len(entities) else entities
     if orgs.empty:
         return pd.DataFrame(columns=columns)
-    langs = dict(zip(corpus.documents["doc_id"], corpus.documents["lang"]))
+    documents = corpus.read("documents", ["doc_id", "lang"])
+    langs = dict(zip(documents["doc_id"], documents["lang"]))
     orgs = orgs.assign(lang=orgs["doc_id"].map(langs))
     grouped = orgs.groupby("canonical", sort=True)
     table = pd.DataFrame({
@@ -87,7 +88,7 @@ def hardware_summary(corpus) -> pd.DataFrame:
 
 def language_mix(corpus) -> pd.DataFrame:
     """Documents per source and language (duplicates counted apart)."""
-    documents = corpus.documents
+    documents = corpus.read("documents", ["source", "lang", "duplicate_of"])
     if documents.empty:
         return pd.DataFrame(columns=["source", "en", "fr", "und", "duplicates"])
     frame = documents.assign(duplicate=documents["duplicate_of"].fillna("") != "")

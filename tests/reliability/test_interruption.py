@@ -62,13 +62,14 @@ def test_resume_continues_without_duplicating(tmp_path):
     assert run_cli("run", source, "--out", clean, "--no-progress").returncode == 0
     out = tmp_path / "out"
     checkpoint = tmp_path / ".out.checkpoint"
+    finished = checkpoint / "batches" / "done"
     process = _start("run", source, "--out", out, "--no-progress", "--batch-size", "4")
     deadline = time.time() + 300
-    while time.time() < deadline and len(list(checkpoint.glob("batch-*.json"))) < 3:
+    while time.time() < deadline and len(list(finished.glob("*.json"))) < 3:
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    done = len(list(checkpoint.glob("batch-*.json")))
+    done = len(list(finished.glob("*.json")))
     assert 3 <= done < 40 and not out.exists()  # really interrupted mid-way
     result = run_cli("run", source, "--out", out, "--no-progress", "--batch-size", "4", "--resume")
     assert result.returncode == 0, result.stderr
