@@ -16,8 +16,7 @@ from typing import Iterable
 BATCHES_PER_WORKER = 8  # elements of one bag: enough to keep every worker busy
 
 
-def run_dask(batches: Iterable[list[dict]], batches_dir: str | os.PathLike, *, scheduler: str | None = None,
-             n_workers: int | None = None) -> int:
+def run_dask(batches: Iterable[list[dict]], batches_dir: str | os.PathLike, *, scheduler: str | None = None) -> int:
     """Analyse ``batches`` on the Dask cluster at ``scheduler`` (a local cluster when None);
     returns the number of documents analysed."""
     import dask.bag as db
@@ -30,7 +29,7 @@ def run_dask(batches: Iterable[list[dict]], batches_dir: str | os.PathLike, *, s
         if scheduler:
             client = Client(scheduler)
         else:
-            cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1,
+            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
                                    processes=True, dashboard_address=None)
             client = Client(cluster)
         with client:

@@ -1,8 +1,9 @@
 """Exact and near-duplicate detection over a stream of documents.
 
 Exact: same body once case and whitespace are normalised. Near: MinHash signatures of word
-5-shingles with locality-sensitive hashing. Memory holds about 500 bytes per document (its
-signature and 64-bit keys, in NumPy arrays), never the bodies.
+5-shingles with locality-sensitive hashing. Memory holds under 800 bytes per document (its
+signature and 64-bit keys, mostly in NumPy arrays; 776 measured over 10,000 documents), never
+the bodies.
 """
 from __future__ import annotations
 
