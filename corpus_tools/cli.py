@@ -17,7 +17,10 @@ def _limits(args: argparse.Namespace):
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", default="out", help="output folder, replaced atomically (default: out)")
+    parser.add_argument("--out", default="out",
+                        help="output folder: new, empty or a previous output, replaced atomically (default: out)")
+    parser.add_argument("--force", action="store_true",
+                        help="write into a folder holding other files, replacing only the tool's own names")
     parser.add_argument("--text-field", help="comma-separated JSON/CSV field names holding the text")
     parser.add_argument("--max-file-mb", type=float, default=50.0, help="skip larger files (default 50)")
     parser.add_argument("--max-doc-chars", type=int, default=1_000_000,
@@ -73,12 +76,6 @@ def _summary(corpus, out: Path) -> str:
             f"{counts['errors']} errors -> {out}")
 
 
-def _remove_stale_staging(out: Path) -> None:
-    """Staging folders left by a killed run (the previous output itself is never touched)."""
-    for stale in out.parent.glob(f".{out.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
 def _check_inputs(inputs: list[str]) -> str | None:
     missing = [p for p in inputs if not Path(p).exists() and not Path(p).is_symlink()]
     return f"input not found: {missing[0]}" if missing else None
@@ -108,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run" and not args.inputs:
         args.inputs = default_inputs()
     problem = _check_inputs(args.inputs)
+    from .outputs import OutputRefused, plan_output, remove_stale_work
+
+    try:
+        plan = plan_output(args.out, inputs=args.inputs, force=args.force)
+    except OutputRefused as refused:
+        problem = problem or str(refused)
     if problem:
         print(f"corpus-tools: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -115,21 +118,21 @@ def main(argv: list[str] | None = None) -> int:
     from .ingest import FieldMap
 
     out = Path(args.out)
+    remove_stale_work(plan)
     progress = False if args.no_progress else None
     fields = FieldMap.with_text_fields(args.text_field)
     if args.command == "ingest":
         corpus = ingest(args.inputs, limits=_limits(args), fields=fields, progress=progress)
-        corpus.save(out)
+        corpus.save(out, force=args.force)
         print(_summary(corpus, out))
         return 0
     from .report.export import write_report
 
-    checkpoint = out.parent / f".{out.name}.checkpoint"
-    _remove_stale_staging(out)
+    checkpoint = plan.work_folder("checkpoint")
     corpus = analyze(args.inputs, n_process=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      limits=_limits(args), fields=fields, progress=progress, batch_size=args.batch_size,
                      checkpoint=checkpoint, resume=args.resume, parts_dir=args.parts_dir)
-    write_report(corpus, out, locale=args.locale, title=args.title)
+    write_report(corpus, out, locale=args.locale, title=args.title, force=args.force, inputs=args.inputs)
     counts = corpus.counts()
     shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"{counts['documents']} documents ({counts['duplicates']} duplicates), {counts['amounts']} amounts, "

@@ -94,6 +94,14 @@ def iter_files(inputs: list[str | os.PathLike]) -> Iterator[Path | ErrorRecord]:
             yield path
 
 
+def _our_output(folder: Path, name: str) -> bool:
+    """corpus_tools' own work folders, and the outputs of a run written into an input folder
+    (``--out`` the input folder): what the tool wrote is not an article."""
+    from ..outputs import MANIFEST, OWN_NAMES, is_our_manifest, is_work_folder
+
+    return is_work_folder(name) or (name in OWN_NAMES and is_our_manifest(folder / MANIFEST))
+
+
 def _walk(folder: Path, ancestors: set[tuple[int, int]]) -> Iterator[Path | ErrorRecord]:
     try:
         info = folder.stat()
@@ -109,6 +117,7 @@ def _walk(folder: Path, ancestors: set[tuple[int, int]]) -> Iterator[Path | Erro
     except OSError as exc:
         yield _error(str(folder), "", "io", f"cannot list folder: {exc.strerror or exc}")
         return
+    entries = [entry for entry in entries if not _our_output(folder, entry.name)]
     for entry in entries:
         path = Path(entry.path)
         try:
