@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..lang import LANGUAGES
 from ..types import Amount
 
 SPACES = " \u00a0\u202f"
@@ -390,7 +391,10 @@ def extract_amounts(text: str, lang: str | None = None, *, locale: str | None = 
     """
     if not text:
         return []
-    lang = resolve_language(text, lang)
+    if lang not in LANGUAGES:  # each paragraph in its own language; both grammars where unsure
+        from .amount_language import amounts_any_language
+
+        return amounts_any_language(text, extract_amounts, locale=locale, colloquial=colloquial)
     grammar_ = grammar(lang)
     region = locale.replace("-", "_").split("_")[-1].upper() if locale and "_" in locale.replace("-", "_") else ""
     local = REGION_CURRENCY.get(region)

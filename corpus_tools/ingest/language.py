@@ -146,9 +146,17 @@ def detect_language(text: str) -> str:
     return decide_language(text).lang
 
 
+def paragraph_decisions(text: str) -> list[tuple[ParagraphLanguage, bool]]:
+    """Each paragraph's language, and whether its evidence was clear."""
+    decisions = []
+    for match in _PARAGRAPH.finditer(text):
+        decision = decide_language(match.group())
+        decisions.append((ParagraphLanguage(match.start(), match.end(), decision.lang), decision.certain))
+    return decisions
+
+
 def paragraph_languages(text: str) -> list[ParagraphLanguage]:
-    return [ParagraphLanguage(m.start(), m.end(), detect_language(m.group()))
-            for m in _PARAGRAPH.finditer(text)]
+    return [paragraph for paragraph, _ in paragraph_decisions(text)]
 
 
 def document_language(paragraphs: list[ParagraphLanguage]) -> tuple[str, Counter]:
@@ -160,3 +168,56 @@ def document_language(paragraphs: list[ParagraphLanguage]) -> tuple[str, Counter
     if not known:
         return UNDETERMINED, chars
     return max(sorted(known), key=lambda lang: known[lang]), chars
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text read with one language's rules: consecutive paragraphs of that language."""
+
+    start: int
+    end: int
+    lang: str  # one of LANGUAGES, or "und" when nothing in or around it tells
+    certain: bool
+
+
+def language_segments(text: str, decisions: list[tuple[ParagraphLanguage, bool]] | None = None
+                      ) -> list[Segment]:
+    """The text cut where the language changes, covering it whole. A paragraph with no sign of
+    its own language (a name, a date line) takes the one before it (the document's, first); a
+    segment is certain when one of its paragraphs is."""
+    if decisions is None:
+        decisions = paragraph_decisions(text)
+    document, _ = document_language([paragraph for paragraph, _ in decisions])
+    segments: list[Segment] = []
+    for paragraph, certain in decisions:
+        lang = paragraph.lang if paragraph.lang != UNDETERMINED else segments[-1].lang if segments else document
+        certain = certain and paragraph.lang != UNDETERMINED
+        if segments and segments[-1].lang == lang:  # one clear paragraph settles its neighbours
+            segments[-1] = Segment(segments[-1].start, paragraph.end, lang, certain or segments[-1].certain)
+        else:
+            segments.append(Segment(segments[-1].end if segments else 0, paragraph.end, lang, certain))
+    if not segments:
+        return [Segment(0, len(text), UNDETERMINED, False)]
+    segments[0] = Segment(0, segments[0].end, segments[0].lang, segments[0].certain)
+    segments[-1] = Segment(segments[-1].start, len(text), segments[-1].lang, segments[-1].certain)
+    return segments
+
+
+def format_segments(segments: list[Segment], document_lang: str) -> str:
+    """For the documents table: "" when the whole body is one language, known for sure; else
+    "start-end:lang" per segment, "~" after a language that is only a lean ("0-812:fr 812-990:en~")."""
+    if len(segments) == 1 and segments[0].lang == document_lang and segments[0].certain:
+        return ""
+    return " ".join(f"{s.start}-{s.end}:{s.lang}{'' if s.certain else '~'}" for s in segments)
+
+
+def parse_segments(value: str, length: int, document_lang: str) -> list[Segment]:
+    """The segments ``format_segments`` wrote (the whole body in the document's language when "")."""
+    if not value:
+        return [Segment(0, length, document_lang, document_lang != UNDETERMINED)]
+    segments = []
+    for item in value.split():
+        span, _, lang = item.partition(":")
+        start, _, end = span.partition("-")
+        segments.append(Segment(int(start), int(end), lang.rstrip("~"), not lang.endswith("~")))
+    return segments
