@@ -16,12 +16,22 @@ def _limits(args: argparse.Namespace):
                   max_zip_member_bytes=int(args.max_zip_member_mb * 1_000_000), max_zip_ratio=args.max_zip_ratio)
 
 
+def _delimiter(value: str) -> str:
+    named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+    value = named.get(value.lower(), value)
+    if len(value) != 1 or value.isalnum() or value in "\"\r\n":
+        raise argparse.ArgumentTypeError(f"not a CSV delimiter: {value!r} (use ',', ';', '|' or 'tab')")
+    return value
+
+
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default="out",
                         help="output folder: new, empty or a previous output, replaced atomically (default: out)")
     parser.add_argument("--force", action="store_true",
                         help="write into a folder holding other files, replacing only the tool's own names")
     parser.add_argument("--text-field", help="comma-separated JSON/CSV field names holding the text")
+    parser.add_argument("--delimiter", type=_delimiter,
+                        help="CSV delimiter: ',', ';' or 'tab' (default: sniffed from each file)")
     parser.add_argument("--max-file-mb", type=float, default=50.0, help="skip larger files (default 50)")
     parser.add_argument("--max-doc-chars", type=int, default=1_000_000,
                         help="truncate longer documents, flagged (default 1,000,000)")
@@ -120,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     remove_stale_work(plan)
     progress = False if args.no_progress else None
-    fields = FieldMap.with_text_fields(args.text_field)
+    fields = FieldMap.with_text_fields(args.text_field, args.delimiter)
     if args.command == "ingest":
         corpus = ingest(args.inputs, limits=_limits(args), fields=fields, progress=progress)
         corpus.save(out, force=args.force)
