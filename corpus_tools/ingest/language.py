@@ -101,7 +101,7 @@ def evidence(sample: str) -> dict[str, float]:
         points = sum(word in cues.function_words for word in words)
         points += MONEY_CUE_WEIGHT * len(cues.money.findall(sample))
         points += len(cues.shapes.findall(sample))
-        if cues.letters:
+        if cues.letters and points:  # accents alone are names ("Société Générale"): they only add up
             points += LETTER_WEIGHT * sum(not cues.letters.isdisjoint(word) for word in words)
         scores[lang] = float(points)
     return scores
