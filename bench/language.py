@@ -48,7 +48,9 @@ class _CountingCalls:
 
 def _score(name: str, pairs: list[tuple[str, str, str]], show_errors: bool) -> None:
     right = sum(predicted == gold for predicted, gold, _ in pairs)
-    print(f"  {name:<28} {right / max(len(pairs), 1):.3f}  ({right}/{len(pairs)})")
+    undecided = sum(predicted == language.UNDETERMINED for predicted, _, _ in pairs)
+    print(f"  {name:<28} {right / max(len(pairs), 1):.3f}  ({right}/{len(pairs)}; wrong "
+          f"{len(pairs) - right - undecided}, und {undecided})")
     if show_errors:
         for predicted, gold, text in pairs:
             if predicted != gold:
