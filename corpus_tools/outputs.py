@@ -73,6 +73,8 @@ def plan_output(directory: str | os.PathLike, *, inputs: Iterable[str | os.PathL
             if _inside(source, target / name):
                 raise OutputRefused(f"input {source} would be overwritten by the output {target / name}; "
                                     "choose another --out")
+    existing = next(folder for folder in [target, *target.parents] if folder.exists())
+    _probe(existing, directory)
     cwd = Path.cwd()
     in_place = target.is_symlink() or _inside(cwd, target) or any(_inside(s, target) for s in sources)
     if not target.exists():
@@ -84,7 +86,19 @@ def plan_output(directory: str | os.PathLike, *, inputs: Iterable[str | os.PathL
         raise OutputRefused(f"--out {directory} holds files that corpus_tools did not write ({shown}); "
                             "choose a new or empty folder, or add --force to write there (only "
                             f"{', '.join(OWN_NAMES)} are then replaced)")
-    return OutputPlan(target, in_place=in_place or not ours)
+    in_place = in_place or not ours
+    if not in_place:
+        _probe(target.parent, directory)
+    return OutputPlan(target, in_place=in_place)
+
+
+def _probe(folder: Path, directory) -> None:
+    """Fail now, not after the analysis, where nothing can be written (permissions, read-only
+    or special file systems): make and remove an empty work folder of ours."""
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=f".{WORK_MARK}probe-", dir=folder))
+    except OSError as exc:
+        raise OutputRefused(f"--out {directory}: cannot write in {folder} ({exc.strerror or exc})") from None
 
 
 def write_output(plan: OutputPlan, write) -> Path:

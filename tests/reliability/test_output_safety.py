@@ -2,6 +2,7 @@
 ours; anything else is refused with exit 2 before any work, unless --force, and even then only the
 tool's own names are replaced. Each case runs `corpus-tools` in a child process."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,11 @@ def test_corpus_save_follows_the_same_rules(tmp_path):
     corpus.save(tmp_path / "new")  # a saved corpus is ours
     with pytest.raises(OutputRefused):
         corpus.save(busy / "thesis.docx")
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc, a folder nobody can write in")
+def test_an_unwritable_out_is_refused_before_the_analysis(tmp_path):
+    source = tmp_path / "in"
+    _inputs(source)
+    result = run_cli("run", source, "--out", "/proc/corpus-tools-out", "--no-progress")
+    assert result.returncode == 2 and "cannot write" in result.stderr and "Traceback" not in result.stderr
