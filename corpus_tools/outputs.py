@@ -35,6 +35,7 @@ class OutputRefused(ValueError):
 class OutputPlan:
     target: Path
     in_place: bool  # replace our names inside target, instead of swapping the whole folder
+    owned: bool = True  # everything in target is ours: our names not written again are removed
 
     def work_folder(self, kind: str) -> Path:
         """A folder of ours for ``kind`` (checkpoint, staging...): beside the output, or inside it
@@ -89,7 +90,7 @@ def plan_output(directory: str | os.PathLike, *, inputs: Iterable[str | os.PathL
     in_place = in_place or not ours
     if not in_place:
         _probe(target.parent, directory)
-    return OutputPlan(target, in_place=in_place)
+    return OutputPlan(target, in_place=in_place, owned=ours)
 
 
 def _probe(folder: Path, directory) -> None:
@@ -111,7 +112,7 @@ def write_output(plan: OutputPlan, write) -> Path:
     try:
         write(staging)
         if plan.in_place:
-            _replace_names(staging, target)
+            _replace_names(staging, target, plan.owned)
         else:
             _replace_folder(staging, target)
     finally:
@@ -138,12 +139,13 @@ def _replace_folder(staging: Path, target: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _replace_names(staging: Path, target: Path) -> None:
-    """Our names only, the manifest removed first and written last: no manifest, no complete output."""
+def _replace_names(staging: Path, target: Path, owned: bool) -> None:
+    """Our names only, the manifest removed first and written last: no manifest, no complete output.
+    Where the folder is all ours, what the previous output had and this one has not goes too."""
     (target / MANIFEST).unlink(missing_ok=True)
     for name in OWN_NAMES:
         new = staging / name
-        if not new.exists():
+        if not new.exists() and not owned:
             continue
         old = target / name
         retired = target / f".{WORK_MARK}old-{os.getpid()}-{name}"
@@ -151,7 +153,8 @@ def _replace_names(staging: Path, target: Path) -> None:
             if retired.exists():
                 shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
             os.replace(old, retired)
-        os.replace(new, old)
+        if new.exists():
+            os.replace(new, old)
         if retired.is_dir() and not retired.is_symlink():
             shutil.rmtree(retired, ignore_errors=True)
         else:

@@ -83,10 +83,11 @@ def test_out_dot_works_in_an_empty_folder_and_is_refused_in_a_busy_one(tmp_path)
     assert result.returncode == 0, result.stderr
     assert (here / "report.html").exists() and Corpus.load(here).counts()["documents"] == 2
     assert not [p for p in here.iterdir() if p.name.startswith(".")] and sorted(p.name for p in tmp_path.iterdir()) == ["in", "work"]
-    again = run_cli("run", source, "--out", ".", "--no-progress", cwd=here)  # a previous output
+    again = run_cli("ingest", source, "--out", ".", "--no-progress", cwd=here)  # a previous output
     assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in here.iterdir()) == ["manifest.json", "tables"]  # no stale report left
     (here / "mine.txt").write_text("x", encoding="utf-8")
-    busy = run_cli("run", source, "--out", ".", "--no-progress", cwd=here)
+    busy = run_cli("ingest", source, "--out", ".", "--no-progress", cwd=here)
     assert busy.returncode == 2 and "Traceback" not in busy.stderr and (here / "mine.txt").exists()
 
 
