@@ -84,11 +84,17 @@ def test_one_line_and_mixed_language_documents(tmp_path):
         "Le constructeur a présenté jeudi aux syndicats son plan pour les usines de la région.\n\n"
         "Speaking in English, the chief executive said the group would spend €1.5 Billion Euros on the plant.\n\n"
         "Le reste du financement viendra des banques, selon la direction.", encoding="utf-8")
+    (source / "slip.txt").write_text("Le conglomérat annonce qu'il investira 2 billions d'euros dans ses usines "
+                                     "de batteries, a déclaré son président mardi.", encoding="utf-8")
     assert run_cli("run", source, "--out", tmp_path / "out", "--no-progress").returncode == 0
     corpus = Corpus.load(tmp_path / "out")
     documents = corpus.documents.set_index(corpus.documents["source"].map(lambda s: Path(s).name))
     assert documents.loc["one-line.txt", "lang"] == "fr" and documents.loc["mixed.txt", "lang"] == "fr"
     assert ":en" in documents.loc["mixed.txt", "lang_spans"]
     values = dict(zip(corpus.amounts["text"], corpus.amounts["value"]))
-    assert values == {"3 milliards d'euros": 3e9, "€1.5 Billion Euros": 1.5e9}  # not 1.5e12, the French billion
-    assert not corpus.amounts.set_index("text").loc["€1.5 Billion Euros", "suspect"]
+    assert values == {"3 milliards d'euros": 3e9, "€1.5 Billion Euros": 1.5e9,  # not 1.5e12, the French billion
+                      "2 billions d'euros": 2e12}  # French billion in French: read as written, and flagged
+    flags = corpus.amounts.set_index("text")[["suspect", "suspect_reason"]]
+    assert flags.loc["2 billions d'euros"].tolist() == [True, "other_language_magnitude"]
+    assert not flags.drop("2 billions d'euros")["suspect"].any()
+    assert corpus.investments["suspect"].dtype == bool and "suspect_reason" in corpus.investments
