@@ -63,11 +63,19 @@ def _vocabulary(lang: str) -> frozenset:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _own_months(lang: str) -> frozenset:
+    """Month names only this language writes ("June" / "juin"; not "sept", "nov"): a dateline is
+    often all a caption or a byline says about its language."""
+    others = {name for other in LANGUAGES if other != lang for name in resource(other, "dates").MONTHS}
+    return frozenset(name for name in resource(lang, "dates").MONTHS if name not in others and len(name) >= 3)
+
+
 @lru_cache(maxsize=None)
 def _cues(lang: str) -> _Cues:
     module = resource(lang, "language")
     never = r"(?!x)x"
-    return _Cues(module.FUNCTION_WORDS | _vocabulary(lang), re.compile("|".join(module.MONEY_CUES) or never),
+    return _Cues(module.FUNCTION_WORDS | _vocabulary(lang) | _own_months(lang),
+                 re.compile("|".join(module.MONEY_CUES) or never),
                  frozenset(module.LETTERS), re.compile("|".join(module.SHAPES) or never))
 
 
