@@ -2,7 +2,7 @@
 
 Only the languages of ``corpus_tools.lang.LANGUAGES`` are analysed; anything else, and text that
 carries no sign of its language, is "und". Cheap evidence comes first, from each language's
-``lang/<lang>/language.py``: function words ("the", "which" / "les", "dans") and words of news
+``lang/<lang>/language.py``: function words ("the", "which" / "les", "dans"), month names and words of news
 seen in one language only (``words.txt``, counted on the training set), forms of the money
 grammar only one language writes ("milliards d'euros", "€4bn"), letters and word shapes
 (accents, "l'usine", "Intel's"). Most paragraphs are settled by it in microseconds. The others go

@@ -34,12 +34,12 @@ def _documents(out: Path):
     return corpus, corpus.documents.set_index("item")
 
 
-@pytest.mark.parametrize("delimiter,encoding", [(";", "cp1252"), (",", "utf-8"), ("\t", "cp1252")])
+@pytest.mark.parametrize("delimiter,encoding", [(";", "cp1252"), (";", "utf-8-sig"), (",", "utf-8"), ("\t", "cp1252")])
 def test_french_excel_csv_is_read_whatever_its_delimiter_and_encoding(tmp_path, delimiter, encoding):
     source = tmp_path / "in"
     source.mkdir()
     _excel_csv(source / "export.csv", delimiter, encoding)
-    result = run_cli("run", source, "--out", tmp_path / "out", "--no-progress")
+    result = run_cli("ingest", source, "--out", tmp_path / "out", "--no-progress")
     assert result.returncode == 0, result.stderr
     corpus, documents = _documents(tmp_path / "out")
     assert list(documents.index) == ["row 1", "row 3", "row 4"]
@@ -48,15 +48,15 @@ def test_french_excel_csv_is_read_whatever_its_delimiter_and_encoding(tmp_path, 
     errors = corpus.errors.set_index("item")
     assert list(errors.index) == ["row 2"] and errors.loc["row 2", "reason"] == "empty"
     assert "texte" in errors.loc["row 2", "message"]
-    assert sorted(corpus.amounts["value"]) == [8e6, 12e6, 45e6]
 
 
-def test_dates_day_first_in_french_and_what_is_not_understood_is_kept(tmp_path):
+def test_amounts_and_dates_day_first_in_french_and_what_is_not_understood_is_kept(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
     _excel_csv(source / "export.csv")
-    assert run_cli("ingest", source, "--out", tmp_path / "out", "--no-progress").returncode == 0
-    _, documents = _documents(tmp_path / "out")
+    assert run_cli("run", source, "--out", tmp_path / "out", "--no-progress").returncode == 0
+    corpus, documents = _documents(tmp_path / "out")
+    assert sorted(corpus.amounts["value"]) == [8e6, 12e6, 45e6]
     assert documents.loc["row 1", "date"] == "2024-10-12"  # 12/10/2024 in a French document
     assert documents.loc["row 3", "date"] == "2024-05-13"
     assert documents.loc["row 4", "date"] == "" and documents.loc["row 4", "date_raw"] == "la semaine dernière"
