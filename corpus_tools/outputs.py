@@ -74,22 +74,22 @@ def plan_output(directory: str | os.PathLike, *, inputs: Iterable[str | os.PathL
             if _inside(source, target / name):
                 raise OutputRefused(f"input {source} would be overwritten by the output {target / name}; "
                                     "choose another --out")
-    existing = next(folder for folder in [target, *target.parents] if folder.exists())
-    _probe(existing, directory)
-    cwd = Path.cwd()
-    in_place = target.is_symlink() or _inside(cwd, target) or any(_inside(s, target) for s in sources)
     if not target.exists():
+        _probe(next(folder for folder in target.parents if folder.exists()), directory)
         return OutputPlan(target, in_place=False)
-    entries = sorted(entry.name for entry in os.scandir(target) if not is_work_folder(entry.name))
+    try:
+        entries = sorted(entry.name for entry in os.scandir(target) if not is_work_folder(entry.name))
+    except OSError as exc:
+        raise OutputRefused(f"--out {directory}: cannot read it ({exc.strerror or exc})") from None
     ours = set(entries) <= set(OWN_NAMES) and (not entries or is_our_manifest(target / MANIFEST))
     if not ours and not force:
         shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
         raise OutputRefused(f"--out {directory} holds files that corpus_tools did not write ({shown}); "
                             "choose a new or empty folder, or add --force to write there (only "
                             f"{', '.join(OWN_NAMES)} are then replaced)")
-    in_place = in_place or not ours
-    if not in_place:
-        _probe(target.parent, directory)
+    in_place = (not ours or target.is_symlink() or _inside(Path.cwd(), target)
+                or any(_inside(source, target) for source in sources))
+    _probe(target if in_place else target.parent, directory)
     return OutputPlan(target, in_place=in_place, owned=ours)
 
 
