@@ -166,7 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     fields = FieldMap.with_text_fields(args.text_field, args.delimiter)
     if args.command == "ingest":
         corpus = ingest(args.inputs, limits=_limits(args), fields=fields, progress=progress)
-        corpus.save(out, force=args.force)
+        try:
+            corpus.save(out, force=args.force)
+        except OutputRefused as refused:  # the folder changed while reading
+            print(f"corpus-tools: error: {refused}", file=sys.stderr)
+            return EXIT_USAGE
         print(_summary(corpus, out))
         return 0
     from .report.export import write_report
@@ -175,7 +179,12 @@ def main(argv: list[str] | None = None) -> int:
     corpus = analyze(args.inputs, n_process=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      limits=_limits(args), fields=fields, progress=progress, batch_size=args.batch_size,
                      checkpoint=checkpoint, resume=args.resume, parts_dir=args.parts_dir)
-    write_report(corpus, out, locale=args.locale, title=args.title, force=args.force, inputs=args.inputs)
+    try:
+        write_report(corpus, out, locale=args.locale, title=args.title, force=args.force, inputs=args.inputs)
+    except OutputRefused as refused:  # the folder changed during the analysis: it is kept for --resume
+        print(f"corpus-tools: error: {refused}; the analysis is kept in {checkpoint}: "
+              "rerun with --resume once --out is fixed", file=sys.stderr)
+        return EXIT_USAGE
     counts = corpus.counts()
     shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"{counts['documents']} documents ({counts['duplicates']} duplicates), {counts['amounts']} amounts, "
