@@ -1,11 +1,17 @@
-"""Rebuild ``corpus_tools/lang/<lang>/words.txt``: words that tell one language from the others,
-counted on the training sets (``../shared/train``), never on the development set.
+"""Rebuild the language decision's derived data, counted on the training sets (``../shared/train``),
+never on the development set:
 
-A word is kept for a language when it is written in lower case in at least MIN_EXCERPTS of that
-language's excerpts and in none of the other languages' (names, which are shared across languages
-and mostly capitalised, fall out). Only the word list enters the repository.
+- ``corpus_tools/lang/<lang>/words.txt``: words that tell one language from the others. A word is
+  kept for a language when it is written in lower case in at least MIN_EXCERPTS of that language's
+  excerpts and in none of the other languages' (names, which are shared across languages and mostly
+  capitalised, fall out).
+- ``corpus_tools/lang/<lang>/language_counts.tsv``: the counts of the short-text model (a
+  multinomial naive Bayes, ``ingest/language.py``) fitted on ``../shared/train`` (news and events):
+  how often each
+  word is written in lower case in that language's excerpts, and each character trigram of those
+  words ("^ga", "gal", ... "es$"). Words and trigrams with their counts only, never a sentence.
 
-    .venv/bin/python bench/language_words.py [--shared ../shared]
+    .venv/bin/python bench/language_words.py [--shared ../shared]      (or: make language-data)
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from corpus_tools.ingest.language import model_tokens, trigrams  # noqa: E402
 from corpus_tools.lang import LANGUAGES  # noqa: E402
 
 MIN_EXCERPTS = 3
@@ -56,6 +63,31 @@ def main(argv: list[str] | None = None) -> None:
                   f"bench/language_words.py from {n_excerpts[lang]} excerpts of ../shared/train.\n")
         (PACKAGE / lang / "words.txt").write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
         print(f"{lang}: {len(kept)} words from {n_excerpts[lang]} excerpts")
+    write_model_counts(Path(args.shared))
+
+
+def write_model_counts(shared: Path) -> None:
+    """The naive Bayes counts: lower-case words and their character trigrams, per language."""
+    words = {lang: Counter() for lang in LANGUAGES}
+    grams = {lang: Counter() for lang in LANGUAGES}
+    n_excerpts = Counter()
+    for lang, text in training_excerpts(shared):
+        if lang not in LANGUAGES:
+            continue
+        n_excerpts[lang] += 1
+        for word in model_tokens(text):
+            if word.islower():
+                words[lang][word] += 1
+                grams[lang].update(trigrams(word))
+    for lang in LANGUAGES:
+        lines = [f"# Counts of the short-text language model, rebuilt by bench/language_words.py from "
+                 f"{n_excerpts[lang]} excerpts of ../shared/train: w = a word written in lower case, "
+                 f"g = a character trigram of those words (^ and $ mark the word's ends).",
+                 "kind\tfeature\tcount"]
+        lines += [f"w\t{word}\t{count}" for word, count in sorted(words[lang].items())]
+        lines += [f"g\t{gram}\t{count}" for gram, count in sorted(grams[lang].items())]
+        (PACKAGE / lang / "language_counts.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{lang}: {len(words[lang])} words, {len(grams[lang])} trigrams for the short-text model")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,20 @@ carries no sign of its language, is "und". Cheap evidence comes first, from each
 ``lang/<lang>/language.py``: function words ("the", "which" / "les", "dans"), month names and words of news
 seen in one language only (``words.txt``, counted on the training set), forms of the money
 grammar only one language writes ("milliards d'euros", "€4bn"), letters and word shapes
-(accents, "l'usine", "Intel's"). Most paragraphs are settled by it in microseconds. The others go
-to langdetect (seeded, so results are deterministic; about 10 ms a call, see bench/throughput.py)
+(accents, "l'usine", "Intel's"). Most paragraphs are settled by it in microseconds. Where it is
+unclear, a small multinomial naive Bayes over ordinary words and their character trigrams
+(``lang/<lang>/language_counts.tsv``, counted on the training set by bench/language_words.py) adds
+a lean of at most MODEL_MAX_POINTS: "Salary breakdown", "galettes de 300 mm par an" are words of
+one language. It never reads names: a capitalised word it has never seen in lower case ("Sylvain
+Rolland", "Pasqal") is no evidence, and a text with no evidence at all stays "und" without asking
+langdetect. The model alone never settles a text (a third language's words lean somewhere too);
+above MIN_LETTERS the others still go to langdetect (seeded, so results are deterministic; about 10 ms a call, see bench/throughput.py)
 whose probabilities are added to the evidence: langdetect alone is unreliable under ~20 words, the
 evidence alone cannot tell a text of a third language. ``bench/language.py`` measures the result.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +28,7 @@ from ..lang import LANGUAGES, UNDETERMINED, resource
 
 SUPPORTED = LANGUAGES
 MIN_LETTERS = 20  # below this langdetect is a coin toss: not asked
+MIN_WORDS = 4  # nor on fewer words ("Business intelligence" is German to it)
 SAMPLE_CHARS = 400  # detection on a bounded sample of each paragraph
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -31,7 +39,13 @@ LANGDETECT_WEIGHT = 3.0  # langdetect's probability, when asked
 # Settled without langdetect: 3 points for one language and none for the other, or at least 5
 # with four times more for one language.
 MIN_CLEAN_VOTES, MIN_VOTES, MIN_MARGIN = 3.0, 5.0, 4.0
-OTHER_LANGUAGE_PROBABILITY = 0.9  # langdetect sure of a third language, our evidence not settled: und
+OTHER_LANGUAGE_PROBABILITY = 0.9  # langdetect sure of other languages (Dutch or Afrikaans), ours unsettled: und
+# The short-text model: add-alpha smoothing; odds of 3 to 1 between two languages are one point
+# and the model adds at most two (MIN_CLEAN_VOTES is three: it leans, the evidence settles).
+MODEL_SMOOTHING = 0.5
+MODEL_LOG_ODDS_PER_POINT = math.log(3)
+MODEL_MAX_POINTS = 2.0
+MODEL_MIN_UNSEEN = 3  # an unseen lower-case word this long is read by its trigrams
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,77 @@ def _cues(lang: str) -> _Cues:
     return _Cues(module.FUNCTION_WORDS | _vocabulary(lang) | _own_months(lang),
                  re.compile("|".join(module.MONEY_CUES) or never),
                  frozenset(module.LETTERS), re.compile("|".join(module.SHAPES) or never))
+
+
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|pdf)\b", re.IGNORECASE)
+
+
+def model_tokens(text: str) -> list[str]:
+    """The words the short-text model reads (two letters or more, as written); not those of e-mail
+    and web addresses or file names, which are no language's."""
+    return [word for word in _WORD.findall(_ADDRESS.sub(" ", text)) if len(word) >= 2]
+
+
+def trigrams(word: str) -> list[str]:
+    """Character trigrams of a lower-case word, its ends marked ("^ga", "gal", ..., "es$")."""
+    padded = f"^{word}$"
+    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+
+
+@dataclass(frozen=True)
+class _Counts:
+    words: dict
+    grams: dict
+    n_words: int
+    n_grams: int
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[dict, int, int]:
+    """Each language's counts (``lang/<lang>/language_counts.tsv``) and the vocabulary sizes."""
+    from importlib import resources
+
+    counts = {}
+    for lang in LANGUAGES:
+        words, grams = {}, {}
+        text = resources.files(f"corpus_tools.lang.{lang}").joinpath("language_counts.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines()[2:]:
+            kind, feature, count = line.split("\t")
+            (words if kind == "w" else grams)[feature] = int(count)
+        counts[lang] = _Counts(words, grams, sum(words.values()), sum(grams.values()))
+    n_words = len(set().union(*(c.words for c in counts.values())))
+    n_grams = len(set().union(*(c.grams for c in counts.values())))
+    return counts, n_words, n_grams
+
+
+def model_points(sample: str) -> dict[str, float]:
+    """The short-text model's lean: points (at most MODEL_MAX_POINTS) for the language it favours,
+    from the ordinary words of the sample; {} when the sample has none (names, numbers, symbols)."""
+    counts, n_words, n_grams = _model()
+    log_odds = dict.fromkeys(LANGUAGES, 0.0)
+    read = 0
+    tokens = model_tokens(sample)
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        if i == 0 and len(tokens) > 1 and tokens[1].islower():  # a capital that only starts a sentence
+            token = word
+        if any(word in c.words for c in counts.values()):
+            read += 1
+            for lang, c in counts.items():
+                log_odds[lang] += math.log((c.words.get(word, 0) + MODEL_SMOOTHING) / (c.n_words + MODEL_SMOOTHING * n_words))
+        elif token.islower() and len(token) >= MODEL_MIN_UNSEEN:  # an unseen word, not a name: its trigrams
+            read += 1
+            grams = trigrams(word)
+            for lang, c in counts.items():
+                log_odds[lang] += sum(math.log((c.grams.get(g, 0) + MODEL_SMOOTHING) / (c.n_grams + MODEL_SMOOTHING * n_grams))
+                                      for g in grams) / len(grams)
+    if not read:
+        return {}
+    ranked = sorted(LANGUAGES, key=lambda lang: (-log_odds[lang], lang))
+    margin = log_odds[ranked[0]] - log_odds[ranked[1]]
+    points = dict.fromkeys(LANGUAGES, 0.0)
+    points[ranked[0]] = min(margin / MODEL_LOG_ODDS_PER_POINT, MODEL_MAX_POINTS)
+    return points
 
 
 @lru_cache(maxsize=1)
@@ -136,10 +221,16 @@ def decide_language(text: str) -> LanguageDecision:
     settled = _settled(scores)
     if settled:
         return LanguageDecision(settled, True)
-    if len(LETTER.findall(sample)) >= MIN_LETTERS:
+    lean = model_points(sample)
+    if not lean and not any(scores.values()):  # names, numbers, symbols: nothing to decide on
+        return LanguageDecision(UNDETERMINED, False)
+    for lang, points in lean.items():
+        scores[lang] += points
+    if _settled(scores):  # clear evidence of one language, made clearer by the model
+        return LanguageDecision(_settled(scores), False)
+    if len(LETTER.findall(sample)) >= MIN_LETTERS and len(_WORD.findall(sample)) >= MIN_WORDS:
         probabilities = langdetect_probabilities(sample)
-        top = max(sorted(probabilities), key=probabilities.get, default=None)
-        if top is not None and top not in LANGUAGES and probabilities[top] >= OTHER_LANGUAGE_PROBABILITY:
+        if sum(p for lang, p in probabilities.items() if lang not in LANGUAGES) >= OTHER_LANGUAGE_PROBABILITY:
             return LanguageDecision(UNDETERMINED, False)
         for lang in LANGUAGES:
             scores[lang] += LANGDETECT_WEIGHT * probabilities.get(lang, 0.0)
