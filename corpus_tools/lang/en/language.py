@@ -11,15 +11,18 @@ after before about into over up out can could should may might there when where 
 also more most do does did being such other only just any every each against between during through
 """.split())
 # Forms of the money grammar only English writes: "billion" (10^9; French says "milliard"),
-# the currency sign before the number with a short magnitude ("€4bn", "$250m"), "1.5 billion".
+# the currency sign before the number with a short magnitude ("€4bn", "$250m"), "1.5 billion",
+# thousands set off by commas after a currency ("€65,000", "CHF 120,000"; French writes "65 000 €").
 MONEY_CUES = (
     r"\b(?i:billions?)\b",
     r"[$€£¥]\s?\d[\d.,]*\s?(?:bn|mn|m|k|b)\b",
     r"\b\d+(?:\.\d+)?\s?(?:bn|mn)\b",
     r"\b\d+\.\d+\s?(?:billion|million|trillion)\b",
     r"\b(?:million|billion|trillion) (?:dollars|euros|pounds)\b",
+    r"(?:[$€£¥]|\b(?:CHF|USD|EUR|GBP) ?)\d{1,3}(?:,\d{3})+(?![,\d])",
 )
 # Letters of words that only this language writes (none for English: it borrows French accents).
 LETTERS = ""
-# Word shapes: the English possessive and contractions ("Intel's", "don't", "it's", "we're").
-SHAPES = (r"\b\w+['’](?:s|t|re|ve|ll|d)\b",)
+# Word shapes: the English possessive and contractions ("Intel's", "don't", "it's", "we're"), and
+# ordinals written with digits ("10th", "21st"; French writes "10e", "1er").
+SHAPES = (r"\b\w+['’](?:s|t|re|ve|ll|d)\b", r"\b\d+(?:st|nd|rd|th)\b")

@@ -23,5 +23,6 @@ MONEY_CUES = (
 )
 # Lettres accentuées que l'anglais n'écrit que dans des noms empruntés.
 LETTERS = "éèêëàâçùûüôîïœ"
-# Élisions : « l'usine », « d'euros », « qu'il », « n'a », « s'est », « c'est », « jusqu'à ».
-SHAPES = (r"(?<![\w'’])(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)",)
+# Élisions : « l'usine », « d'euros », « qu'il », « n'a », « s'est », « c'est », « jusqu'à » ; l'espace
+# avant les deux-points et le point-virgule de la typographie française (« Crédits : »).
+SHAPES = (r"(?<![\w'’])(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", r"(?<=\w)[ \u00a0\u202f][:;](?=\s|$)")
