@@ -34,10 +34,13 @@ bench: $(VENV)/.installed-dev ## quick figures reported in the README (money spe
 	$(BIN)/python bench/amounts.py
 	$(BIN)/python bench/kinds.py
 
+language-data: $(VENV)/.installed ## rebuild lang/*/words.txt and the short-text language model's counts from ../shared/train
+	$(BIN)/python bench/language_words.py
+
 bench-throughput: $(VENV)/.installed-dev ## corpus throughput and memory against the baseline (long)
 	$(BIN)/python bench/throughput.py
 
 clean: ## remove outputs (keeps .venv)
 	rm -rf $(OUT) .pytest_cache
 
-.PHONY: help install demo test bench bench-throughput clean
+.PHONY: help install demo test bench language-data bench-throughput clean

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
     write_model_counts(Path(args.shared))
 
 
-def write_model_counts(shared: Path) -> None:
+def write_model_counts(shared: Path, package: Path = PACKAGE) -> None:
     """The naive Bayes counts: lower-case words and their character trigrams, per language."""
     words = {lang: Counter() for lang in LANGUAGES}
     grams = {lang: Counter() for lang in LANGUAGES}
@@ -86,7 +86,7 @@ def write_model_counts(shared: Path) -> None:
                  "kind\tfeature\tcount"]
         lines += [f"w\t{word}\t{count}" for word, count in sorted(words[lang].items())]
         lines += [f"g\t{gram}\t{count}" for gram, count in sorted(grams[lang].items())]
-        (PACKAGE / lang / "language_counts.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (package / lang / "language_counts.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{lang}: {len(words[lang])} words, {len(grams[lang])} trigrams for the short-text model")
 
 
