@@ -8,11 +8,12 @@ grammar only one language writes ("milliards d'euros", "€4bn"), letters and wo
 (accents, "l'usine", "Intel's"). Most paragraphs are settled by it in microseconds. Where it is
 unclear, a small multinomial naive Bayes over ordinary words and their character trigrams
 (``lang/<lang>/language_counts.tsv``, counted on the training set by bench/language_words.py) adds
-a lean of at most MODEL_MAX_POINTS: "Salary breakdown", "galettes de 300 mm par an" are words of
-one language. It never reads names: a capitalised word it has never seen in lower case ("Sylvain
-Rolland", "Pasqal") is no evidence, and a text with no evidence at all stays "und" without asking
-langdetect. The model alone never settles a text (a third language's words lean somewhere too);
-above MIN_LETTERS the others still go to langdetect (seeded, so results are deterministic; about 10 ms a call, see bench/throughput.py)
+a lean of at most MODEL_MAX_POINTS: "Job openings", "usines et entrepôts" are words of one
+language. It never reads names: a capitalised word it has never seen in lower case ("Emily
+Carter") is no evidence, nor are e-mail and web addresses, and a text with no evidence at all stays
+"und" without asking langdetect. The model alone never makes a decision certain (a third
+language's words lean somewhere too); unclear text of MIN_LETTERS and MIN_WORDS or more still goes
+to langdetect (seeded, so results are deterministic; about 10 ms a call, see bench/throughput.py)
 whose probabilities are added to the evidence: langdetect alone is unreliable under ~20 words, the
 evidence alone cannot tell a text of a third language. ``bench/language.py`` measures the result.
 """
@@ -28,7 +29,7 @@ from ..lang import LANGUAGES, UNDETERMINED, resource
 
 SUPPORTED = LANGUAGES
 MIN_LETTERS = 20  # below this langdetect is a coin toss: not asked
-MIN_WORDS = 4  # nor on fewer words ("Business intelligence" is German to it)
+MIN_WORDS = 4  # nor on fewer words ("Senior reporter" is Spanish to it)
 SAMPLE_CHARS = 400  # detection on a bounded sample of each paragraph
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
