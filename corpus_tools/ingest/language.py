@@ -8,7 +8,7 @@ grammar only one language writes ("milliards d'euros", "€4bn"), letters and wo
 (accents, "l'usine", "Intel's"). Most paragraphs are settled by it in microseconds. Where it is
 unclear, a small multinomial naive Bayes over ordinary words and their character trigrams
 (``lang/<lang>/language_counts.tsv``, counted on the training set by bench/language_words.py) adds
-a lean of at most MODEL_MAX_POINTS: "Job openings", "usines et entrepôts" are words of one
+a lean of at most MODEL_MAX_POINTS: "Open positions", "usines et entrepôts" are words of one
 language. It never reads names: a capitalised word it has never seen in lower case ("Emily
 Carter") is no evidence, nor are e-mail and web addresses, and a text with no evidence at all stays
 "und" without asking langdetect. The model alone never makes a decision certain (a third
@@ -46,7 +46,7 @@ OTHER_LANGUAGE_PROBABILITY = 0.9  # langdetect sure of other languages (Dutch or
 MODEL_SMOOTHING = 0.5
 MODEL_LOG_ODDS_PER_POINT = math.log(3)
 MODEL_MAX_POINTS = 2.0
-MODEL_MIN_UNSEEN = 3  # an unseen lower-case word this long is read by its trigrams
+MODEL_MIN_UNSEEN = 4  # an unseen lower-case word this long is read by its trigrams
 
 
 @dataclass(frozen=True)
@@ -137,26 +137,27 @@ def _model() -> tuple[dict, int, int]:
 
 def model_points(sample: str) -> dict[str, float]:
     """The short-text model's lean: points (at most MODEL_MAX_POINTS) for the language it favours,
-    from the ordinary words of the sample; {} when the sample has none (names, numbers, symbols)."""
+    from the ordinary words of the sample; {} when the sample has none (names, numbers, symbols), or
+    when fewer than half of them are words the training set writes (perhaps a third language)."""
     counts, n_words, n_grams = _model()
     log_odds = dict.fromkeys(LANGUAGES, 0.0)
-    read = 0
+    known = unseen = 0
     tokens = model_tokens(sample)
     for i, token in enumerate(tokens):
         word = token.lower()
         if i == 0 and len(tokens) > 1 and tokens[1].islower():  # a capital that only starts a sentence
             token = word
         if any(word in c.words for c in counts.values()):
-            read += 1
+            known += 1
             for lang, c in counts.items():
                 log_odds[lang] += math.log((c.words.get(word, 0) + MODEL_SMOOTHING) / (c.n_words + MODEL_SMOOTHING * n_words))
         elif token.islower() and len(token) >= MODEL_MIN_UNSEEN:  # an unseen word, not a name: its trigrams
-            read += 1
+            unseen += 1
             grams = trigrams(word)
             for lang, c in counts.items():
                 log_odds[lang] += sum(math.log((c.grams.get(g, 0) + MODEL_SMOOTHING) / (c.n_grams + MODEL_SMOOTHING * n_grams))
                                       for g in grams) / len(grams)
-    if not read:
+    if not known or unseen > known:  # mostly words of neither language: perhaps a third one
         return {}
     ranked = sorted(LANGUAGES, key=lambda lang: (-log_odds[lang], lang))
     margin = log_odds[ranked[0]] - log_odds[ranked[1]]
