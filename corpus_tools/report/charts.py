@@ -13,7 +13,7 @@ from ..lang import LANGUAGES, UNDETERMINED
 from .labels import labels
 from .money import format_money
 from .style import KIND_COLOURS, LANG_COLOURS, OTHER_COLOUR, finish, house_style, new_axes
-from .tables import (HARDWARE_KINDS, INFRASTRUCTURE_KINDS, charted_investments, hardware_units,
+from .tables import (charted_investments, hardware_units,
                      infrastructure_summary, language_mix, short_source_names, top_organisations)
 
 BOUND_HATCH = "///"
@@ -162,7 +162,14 @@ def organisations_by_language(corpus, ax=None, *, top: int = 15, locale: str = "
     return ax
 
 
-def _units(value: float, locale: str) -> str:
+def product_label(product: str, kind: str, locale: str) -> str:
+    """A product name, or for hardware named only by its kind ("(gpu)" in the tables) that kind in words."""
+    if product.startswith("(") and product.endswith(")"):
+        return f"({labels(locale).HARDWARE_KINDS.get(kind, kind)})"
+    return product
+
+
+def units_label(value: float, locale: str) -> str:
     text = f"{value:,.0f}"
     return text.replace(",", "\u202f") if locale == "fr" else text
 
@@ -177,15 +184,17 @@ def hardware_by_product(corpus, ax=None, *, top: int = 12, locale: str = "en"):
     with house_style():
         if table.empty:
             return _empty(ax, corpus, locale, text["hardware_none"])
-        names = [f"{p} ({v})" if v and v not in p else p for p, v in zip(table["product"], table["vendor"])]
+        names = [product_label(p, k, locale) + (f" ({v})" if v and v not in p else "")
+                 for p, v, k in zip(table["product"], table["vendor"], table["kind"])]
         bars = ax.barh(range(len(table)), table["units"], color=LANG_COLOURS["en"], height=0.7)
         ax.set_yticks(range(len(table)), names)
-        ax.bar_label(bars, labels=[_units(u, locale) for u in table["units"]], padding=4, fontsize=10)
+        ax.bar_label(bars, labels=[units_label(u, locale) for u in table["units"]], padding=4, fontsize=10)
         ax.set_xticks([])
         ax.spines["bottom"].set_visible(False)
         ax.margins(x=0.2)
         leader = table.iloc[-1]
-        title = text["hardware"].format(product=leader["product"], units=_units(leader["units"], locale))
+        title = text["hardware"].format(product=product_label(leader["product"], leader["kind"], locale),
+                                        units=units_label(leader["units"], locale))
         finish(ax, title, _footnote(corpus, locale, text["hardware_note"]))
     return ax
 
@@ -283,7 +292,8 @@ def alt_text(name: str, corpus, locale: str = "en", top: int = 8) -> str:
         items = [f"{o}: {m}" for o, m in zip(data["organisation"], data["mentions"])]
     elif name == "hardware_by_product":
         data = hardware_units(corpus).head(top)
-        items = [f"{p}: {_units(u, locale)}" for p, u in zip(data["product"], data["units"])]
+        items = [f"{product_label(p, k, locale)}: {units_label(u, locale)}"
+                 for p, k, u in zip(data["product"], data["kind"], data["units"])]
     elif name == "infrastructure_and_metrics":
         data = infrastructure_summary(corpus)
         items = [f"{labels(locale).HARDWARE_KINDS.get(k, k)}: {n}" for k, n in zip(data["kind"], data["stories"])]

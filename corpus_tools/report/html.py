@@ -15,9 +15,11 @@ import re
 from html import escape
 from importlib import resources
 
+import pandas as pd
+
 from .. import __version__
 from ..lang import LANGUAGES, UNDETERMINED
-from .charts import alt_text
+from .charts import alt_text, product_label, units_label
 from .labels import labels
 from .money import format_money
 from .rows import EventRow, Quote, event_rows
@@ -225,10 +227,6 @@ def _table(header: list[str], rows: list[list], numeric: set[int] = frozenset())
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _count(value) -> str:
-    return "" if value is None or value != value else f"{value:,.0f}"
-
-
 def _organisations_section(corpus, locale: str) -> str:
     words = labels(locale)
     text = words.TEXT
@@ -251,8 +249,9 @@ def _hardware_section(corpus, locale: str) -> str:
     if table.empty:
         return ""
     header = [text["product"], text["vendor"], text["kind"], text["mentions"], text["documents"], text["units"]]
-    rows = [[r["product"], r["vendor"], words.HARDWARE_KINDS.get(r["kind"], r["kind"]), r["mentions"],
-             r["documents"], _count(r["units_committed"])] for _, r in table.iterrows()]
+    rows = [[product_label(r["product"], r["kind"], locale), r["vendor"], words.HARDWARE_KINDS.get(r["kind"], r["kind"]),
+             r["mentions"], r["documents"], "" if pd.isna(r["units_committed"]) else units_label(r["units_committed"], locale)]
+            for _, r in table.iterrows()]
     return f'<h2 id="hardware">{_e(text["hardware_table"])}</h2>' + _table(header, rows, {3, 4, 5})
 
 
