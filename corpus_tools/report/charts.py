@@ -277,6 +277,13 @@ def charts_with_data(corpus) -> list[str]:
     return [name for name in CHARTS if HAS_DATA[name](corpus)]
 
 
+def save_chart(ax, path, **savefig_options) -> None:
+    """Save a chart in the house style, the format from the file's suffix: PNG at 2x, SVG and PDF
+    with their text kept as text (editable in Illustrator or Inkscape)."""
+    with house_style():
+        ax.figure.savefig(path, **savefig_options)
+
+
 def alt_text(name: str, corpus, locale: str = "en", top: int = 8) -> str:
     """What a chart shows, in words, for readers who cannot see it: its title and its main bars."""
     text = labels(locale).TEXT

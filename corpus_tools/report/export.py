@@ -278,16 +278,14 @@ def render_charts(corpus, locale: str, names: list[str] | None = None) -> dict[s
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    from .charts import CHARTS, charts_with_data
-    from .style import house_style
+    from .charts import CHARTS, charts_with_data, save_chart
 
     rendered = {}
     for name in charts_with_data(corpus) if names is None else names:
         ax = CHARTS[name](corpus, locale=locale)
         png, svg = io.BytesIO(), io.BytesIO()
-        with house_style():  # savefig reads svg.fonttype and savefig.dpi when it runs
-            ax.figure.savefig(png, format="png", metadata={"Software": None})
-            ax.figure.savefig(svg, format="svg", metadata={"Date": None})
+        save_chart(ax, png, format="png", metadata={"Software": None})
+        save_chart(ax, svg, format="svg", metadata={"Date": None})
         plt.close(ax.figure)
         rendered[name] = (png.getvalue(), svg.getvalue())
     return rendered

@@ -37,16 +37,20 @@ RC = {
 
 @contextmanager
 def house_style():
-    """The house rcParams for the charts drawn inside.
+    """The house rcParams for the charts drawn (and saved) inside.
 
-    pyplot is imported before entering ``rc_context``: imported inside it, pyplot resolves its
-    backend there, and on exit the context restores the unresolved backend setting, after which
-    Jupyter's inline backend shows no new figure (only a notebook's first chart appeared)."""
+    A backend loaded inside the context (pyplot loads it with the first figure) may switch on
+    interactive mode, as Jupyter's inline backend does; ``rc_context`` would switch it off again on
+    exit, and the notebook would then show no further figure. That one setting is kept as the
+    context leaves it."""
     import matplotlib
-    import matplotlib.pyplot  # noqa: F401  (see above)
 
     with matplotlib.rc_context(RC):
-        yield
+        try:
+            yield
+        finally:
+            interactive = matplotlib.is_interactive()
+    matplotlib.interactive(interactive)
 
 
 def new_axes(figsize=FIGSIZE):

@@ -133,7 +133,8 @@ def infrastructure_summary(corpus) -> pd.DataFrame:
         group = infrastructure[infrastructure["kind"] == kind]
         if group.empty:
             continue
-        measured = group[group["quantity"].notna()]
+        # A data centre's "quantity" is no measure of it: only computing and electric power have one.
+        measured = group[group["quantity"].notna()] if kind != "datacenter" else group.iloc[0:0]
         largest = measured.loc[measured["quantity"].idxmax()] if len(measured) else None
         rows.append({"kind": kind, "stories": group["story"].nunique(), "mentions": len(group),
                      "largest": None if largest is None else float(largest["quantity"]),
