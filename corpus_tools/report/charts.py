@@ -162,11 +162,14 @@ def organisations_by_language(corpus, ax=None, *, top: int = 15, locale: str = "
     return ax
 
 
-def product_label(product: str, kind: str, locale: str) -> str:
-    """A product name, or for hardware named only by its kind ("(gpu)" in the tables) that kind in words."""
+def product_label(product: str, kind: str, locale: str, vendor: str = "") -> str:
+    """A product and its vendor ("H100 (NVIDIA)"), or for hardware named only by its kind ("(gpu)" in
+    the tables) that kind in words: "AMD GPU, model not named"."""
+    words = labels(locale)
     if product.startswith("(") and product.endswith(")"):
-        return f"({labels(locale).HARDWARE_KINDS.get(kind, kind)})"
-    return product
+        text = words.TEXT["unnamed_product"].format(kind=words.HARDWARE_KINDS.get(kind, kind), vendor=vendor)
+        return " ".join(text.split()).replace(" ,", ",")
+    return product + (f" ({vendor})" if vendor and vendor not in product else "")
 
 
 def units_label(value: float, locale: str) -> str:
@@ -184,8 +187,7 @@ def hardware_by_product(corpus, ax=None, *, top: int = 12, locale: str = "en"):
     with house_style():
         if table.empty:
             return _empty(ax, corpus, locale, text["hardware_none"])
-        names = [product_label(p, k, locale) + (f" ({v})" if v and v not in p else "")
-                 for p, v, k in zip(table["product"], table["vendor"], table["kind"])]
+        names = [product_label(p, k, locale, v) for p, v, k in zip(table["product"], table["vendor"], table["kind"])]
         bars = ax.barh(range(len(table)), table["units"], color=LANG_COLOURS["en"], height=0.7)
         ax.set_yticks(range(len(table)), names)
         ax.bar_label(bars, labels=[units_label(u, locale) for u in table["units"]], padding=4, fontsize=10)
@@ -193,7 +195,8 @@ def hardware_by_product(corpus, ax=None, *, top: int = 12, locale: str = "en"):
         ax.spines["bottom"].set_visible(False)
         ax.margins(x=0.2)
         leader = table.iloc[-1]
-        title = text["hardware"].format(product=product_label(leader["product"], leader["kind"], locale),
+        title = text["hardware"].format(product=product_label(leader["product"], leader["kind"], locale,
+                                                              leader["vendor"]),
                                         units=units_label(leader["units"], locale))
         finish(ax, title, _footnote(corpus, locale, text["hardware_note"]))
     return ax
@@ -299,8 +302,8 @@ def alt_text(name: str, corpus, locale: str = "en", top: int = 8) -> str:
         items = [f"{o}: {m}" for o, m in zip(data["organisation"], data["mentions"])]
     elif name == "hardware_by_product":
         data = hardware_units(corpus).head(top)
-        items = [f"{product_label(p, k, locale)}: {units_label(u, locale)}"
-                 for p, k, u in zip(data["product"], data["kind"], data["units"])]
+        items = [f"{product_label(p, k, locale, v)}: {units_label(u, locale)}"
+                 for p, k, v, u in zip(data["product"], data["kind"], data["vendor"], data["units"])]
     elif name == "infrastructure_and_metrics":
         data = infrastructure_summary(corpus)
         items = [f"{labels(locale).HARDWARE_KINDS.get(k, k)}: {n}" for k, n in zip(data["kind"], data["stories"])]

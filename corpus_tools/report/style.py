@@ -2,6 +2,7 @@
 Okabe-Ito palette, which stays distinct for readers with colour-vision deficiencies."""
 from __future__ import annotations
 
+import textwrap
 from contextlib import contextmanager
 
 OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
@@ -12,6 +13,7 @@ LANG_COLOURS = {"en": OKABE_ITO["blue"], "fr": OKABE_ITO["vermillion"], "und": O
 OTHER_COLOUR = OKABE_ITO["grey"]
 FIGSIZE = (10, 6)  # inches; at DPI 120 a chart is 1200 px wide
 DPI = 120
+FOOTNOTE_CHARS_PER_INCH = 12  # at 8.5 pt: a footnote wraps before it runs off the figure
 
 RC = {
     "font.family": "DejaVu Sans",
@@ -65,6 +67,7 @@ def finish(ax, title: str, footnote: str) -> None:
     """Title that states the finding, and the source line under the chart."""
     ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold", pad=12)
     # supxlabel takes part in the constrained layout, so the source line never overlaps the chart.
-    ax.figure.supxlabel(footnote, x=0.01, ha="left", fontsize=8.5, color="#555555")
+    width_chars = int(ax.figure.get_figwidth() * FOOTNOTE_CHARS_PER_INCH)
+    ax.figure.supxlabel(textwrap.fill(footnote, width_chars), x=0.01, ha="left", fontsize=8.5, color="#555555")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

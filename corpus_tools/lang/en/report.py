@@ -26,6 +26,7 @@ TEXT = {
     "mentions": "Mentions",
     "hardware": "Computing hardware committed: {product} leads with {units}",
     "hardware_none": "No computing hardware with a number of units",
+    "unnamed_product": "{vendor} {kind}, model not named",
     "hardware_units": "Units (distinct per event)",
     "hardware_note": " Units counted once per event, not once per article.",
     "infrastructure": "Data centres, computing power and electric power",

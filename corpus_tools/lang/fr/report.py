@@ -26,6 +26,7 @@ TEXT = {
     "mentions": "Mentions",
     "hardware": "Matériel de calcul engagé : {product} en tête avec {units}",
     "hardware_none": "Aucun matériel de calcul chiffré en unités",
+    "unnamed_product": "{kind} {vendor}, modèle non précisé",
     "hardware_units": "Unités (distinctes par événement)",
     "hardware_note": " Unités comptées une fois par événement, non par article.",
     "infrastructure": "Centres de données, puissance de calcul et puissance électrique",
