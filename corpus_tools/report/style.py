@@ -65,7 +65,7 @@ def new_axes(figsize=FIGSIZE):
 
 def finish(ax, title: str, footnote: str) -> None:
     """Title that states the finding, and the source line under the chart."""
-    ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold", pad=12)
+    ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold", pad=12, wrap=True)
     # supxlabel takes part in the constrained layout, so the source line never overlaps the chart.
     width_chars = int(ax.figure.get_figwidth() * FOOTNOTE_CHARS_PER_INCH)
     ax.figure.supxlabel(textwrap.fill(footnote, width_chars), x=0.01, ha="left", fontsize=8.5, color="#555555")

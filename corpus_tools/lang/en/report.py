@@ -24,7 +24,7 @@ TEXT = {
     "bounded_total": "Bounds and estimates",
     "organisations": "Most mentioned organisations",
     "mentions": "Mentions",
-    "hardware": "Computing hardware committed: {product} leads with {units}",
+    "hardware": "Computing hardware: {product} leads with {units} units",
     "hardware_none": "No computing hardware with a number of units",
     "unnamed_product": "{vendor} {kind}, model not named",
     "hardware_units": "Units (distinct per event)",

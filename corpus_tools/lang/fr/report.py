@@ -24,7 +24,7 @@ TEXT = {
     "bounded_total": "Bornes et estimations",
     "organisations": "Organisations les plus citées",
     "mentions": "Mentions",
-    "hardware": "Matériel de calcul engagé : {product} en tête avec {units}",
+    "hardware": "Matériel de calcul : {product} en tête avec {units} unités",
     "hardware_none": "Aucun matériel de calcul chiffré en unités",
     "unnamed_product": "{kind} {vendor}, modèle non précisé",
     "hardware_units": "Unités (distinctes par événement)",
