@@ -38,7 +38,8 @@ def write_csv_tables(corpus, directory: Path, dialect: str = "comma") -> None:
         with open(directory / f"{name}.csv", "w", encoding="utf-8-sig", newline="") as handle:
             header = True
             for chunk in corpus.chunks(name):
-                neutralise_frame(chunk).to_csv(handle, index=False, header=header, sep=separator, decimal=decimal)
+                neutralise_frame(_lists_joined(chunk)).to_csv(handle, index=False, header=header, sep=separator,
+                                                              decimal=decimal)
                 header = False
             if header:  # an empty table: its header alone
                 corpus.read(name).to_csv(handle, index=False, sep=separator)
@@ -245,9 +246,23 @@ def _table_cell(sheet, value, is_money: bool, is_date: bool):
         return sheet.cell(day, number_format) if day else sheet.cell(value)
     if is_money:
         return sheet.cell(value, "#,##0")
-    if hasattr(value, "tolist") and not isinstance(value, str):  # a list column
-        value = "; ".join(map(str, value.tolist()))
+    if _is_list(value):  # a list column (investors): its items, ";"-separated
+        value = "; ".join(map(str, value))
     return spreadsheet_cell(value)
+
+
+def _is_list(value) -> bool:
+    import numpy as np
+
+    return isinstance(value, (list, tuple, np.ndarray))
+
+
+def _lists_joined(frame):
+    """List columns as "a; b" in a CSV (not Python's repr of an array)."""
+    for column in frame.columns:
+        if frame[column].dtype == object and frame[column].map(_is_list).any():
+            frame = frame.assign(**{column: frame[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)})
+    return frame
 
 
 def write_xlsx(corpus, path: Path, locale: str = "en") -> None:
