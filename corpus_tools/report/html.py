@@ -64,7 +64,8 @@ def _citation(quote: Quote, text: dict) -> str:
     title = _e(article.title or text["untitled"])
     linked = f'<a href="{_e(article.url)}" rel="noopener noreferrer">{title}</a>' if article.url else title
     details = " · ".join(_e(x) for x in (article.outlet, article.date or text["undated_article"]) if x)
-    return f'<p class="cite">{linked}{" · " + details if details else ""}</p>'
+    cue = f'<span class="sub">{_e(text["kind_cue"].format(cue=quote.cue))}</span>' if quote.cue else ""
+    return f'<p class="cite">{linked}{" · " + details if details else ""}{cue}</p>'
 
 
 def _mentions(row: EventRow, text: dict) -> str:

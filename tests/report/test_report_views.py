@@ -218,3 +218,34 @@ def test_ingest_is_the_function_even_after_analyze(sample_dir):
     from corpus_tools.ingest import iter_documents  # the subpackage is still importable
 
     assert callable(iter_documents)
+
+
+def test_columns_other_branches_add_are_shown_when_present(tmp_path):
+    """``investors`` (";"-joined, the lead first), ``part_of`` and the amounts' ``kind_cue``."""
+    from openpyxl import load_workbook
+
+    from corpus_tools.report.export import write_report
+
+    sentence = "Northwind Capital and Harbour Fund will invest €1bn in a battery plant."
+    amounts = _table("amounts", [_amount("d1", sentence.index("€1bn"), "e1", sentence=sentence)])
+    amounts["kind_cue"] = ["will invest"]
+    investments = _table("investments", [_event("e1", "Northwind Capital", 1e9, "2024-03-05")])
+    investments["investors"] = ["Northwind Capital;Harbour Fund"]
+    investments["part_of"] = ["e0"]
+    corpus = ct.Corpus(documents=_table("documents", [_document("d1", url="https://news.example/plant")]),
+                       amounts=amounts, investments=investments)
+    out = write_report(corpus, tmp_path / "out")
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert '<option value="Harbour Fund">' in page  # the investor filter knows every investor
+    assert "Kind read from “will invest”" in page and "Part of a larger event" in page
+    sheet = load_workbook(out / "report.xlsx")["Investments"]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("Investors") + 1).value == "Northwind Capital; Harbour Fund"
+
+
+def test_columns_other_branches_add_may_be_absent():
+    corpus = ct.Corpus(documents=_table("documents", [_document("d1")]),
+                       investments=_table("investments", [_event("e1", "Northwind Capital", 1e9, "2024-03-05")]))
+    assert "suspect" not in corpus.investments.columns
+    page = render_html(corpus, {})
+    assert "Northwind Capital" in page and 'class="suspect"' not in page

@@ -76,6 +76,7 @@ TEXT = {
     "evidence": "Evidence",
     "mentions_count": "{n} mentions",
     "one_mention": "1 mention",
+    "kind_cue": "Kind read from “{cue}”",
     "suspect": "Check",
     "suspect_title": "Flagged for checking: {reason}",
     "part_of": "Part of a larger event",

@@ -75,6 +75,7 @@ TEXT = {
     "evidence": "Citations",
     "mentions_count": "{n} mentions",
     "one_mention": "1 mention",
+    "kind_cue": "Type d'après « {cue} »",
     "suspect": "À vérifier",
     "suspect_title": "Signalé pour vérification : {reason}",
     "part_of": "Fait partie d'un investissement plus large",
