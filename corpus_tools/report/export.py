@@ -18,6 +18,7 @@ MONEY_COLUMNS = {"value", "low", "high", "value_eur", "value_usd"}
 EXCEL_MAX_ROWS = 1_048_576  # a sheet's limit, header included
 MAX_WIDTH, MIN_WIDTH = 60, 8
 CSV_DIALECTS = {"comma": (",", "."), "semicolon": (";", ",")}
+STABLE_TIMESTAMP = dt.datetime(2000, 1, 1)  # the workbook's stamps: same input, same bytes
 _DATE = re.compile(r"\A(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -272,11 +273,36 @@ def write_xlsx(corpus, path: Path, locale: str = "en") -> None:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
+    workbook.properties.created = workbook.properties.modified = STABLE_TIMESTAMP
     _investments_sheet(workbook, event_rows(corpus), locale)
     counts = corpus.counts()
     for name in TABLES:
         _table_sheet(workbook, corpus, name, counts[name])
     workbook.save(path)
+    _stable_zip(Path(path))
+
+
+def _stable_zip(path: Path) -> None:
+    """The same workbook gives the same bytes: every zip entry is rewritten with a fixed timestamp,
+    and so is the "modified" property (openpyxl stamps both with the time of saving); streamed, never
+    whole in memory."""
+    import shutil
+    import zipfile
+
+    stable = path.with_name(path.name + ".stable")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=STABLE_TIMESTAMP.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            if info.filename == "docProps/core.xml":
+                core = source.read(info).decode("utf-8")
+                stamp = STABLE_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
+                core = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", lambda m: m.group(1) + stamp, core)
+                target.writestr(entry, core.encode("utf-8"))
+                continue
+            with source.open(info) as reader, target.open(entry, "w", force_zip64=True) as writer:
+                shutil.copyfileobj(reader, writer, 1 << 20)
+    os.replace(stable, path)
 
 
 def _missing(value) -> bool:

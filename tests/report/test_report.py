@@ -215,3 +215,5 @@ def test_two_runs_give_identical_tables(sample_dir, tmp_path):
         for suffix in ("parquet", "csv"):
             first = (tmp_path / "a" / "tables" / f"{table}.{suffix}").read_bytes()
             assert first == (tmp_path / "b" / "tables" / f"{table}.{suffix}").read_bytes(), (table, suffix)
+    for output in ("report.html", "report.xlsx", "charts/investment_timeline.png", "charts/investment_timeline.svg"):
+        assert (tmp_path / "a" / output).read_bytes() == (tmp_path / "b" / output).read_bytes(), output
