@@ -13,7 +13,7 @@ from ..lang import LANGUAGES, UNDETERMINED
 from .labels import labels
 from .money import format_money
 from .style import KIND_COLOURS, LANG_COLOURS, OTHER_COLOUR, finish, house_style, new_axes
-from .tables import (charted_investments, hardware_units,
+from .tables import (INFRASTRUCTURE_KINDS, charted_investments, hardware_units,
                      infrastructure_summary, language_mix, short_source_names, top_organisations)
 
 BOUND_HATCH = "///"
@@ -166,6 +166,8 @@ def product_label(product: str, kind: str, locale: str, vendor: str = "") -> str
     """A product and its vendor ("H100 (NVIDIA)"), or for hardware named only by its kind ("(gpu)" in
     the tables) that kind in words: "AMD GPU, model not named"."""
     words = labels(locale)
+    if kind in INFRASTRUCTURE_KINDS and product.startswith("("):  # a data centre or a metric has no model
+        return "—"
     if product.startswith("(") and product.endswith(")"):
         text = words.TEXT["unnamed_product"].format(kind=words.HARDWARE_KINDS.get(kind, kind), vendor=vendor)
         return " ".join(text.split()).replace(" ,", ",")
