@@ -105,6 +105,19 @@ def test_report_xlsx_opens_on_investments_with_widths_tables_links_and_dates(see
     assert workbook["tables.amounts"].tables  # every table sheet is an Excel table with filters
 
 
+def test_svg_text_stays_text_and_charts_carry_their_figures_as_alt_text(sample_run):
+    import re
+
+    for svg in (sample_run / "charts").glob("*.svg"):
+        content = svg.read_text(encoding="utf-8")
+        assert "<text" in content and 'id="DejaVuSans-' not in content, svg.name  # editable, not outlined
+    page = (sample_run / "report.html").read_text(encoding="utf-8")
+    titles = dict(re.findall(r'<figure id="chart-(\w+)"><svg[^>]*><title id="[^"]+">([^<]+)</title>', page))
+    assert set(titles) == set(charts.charts_with_data(ct.Corpus.load(sample_run)))
+    assert titles["investments_by_investor"].startswith("Microsoft leads with €4bn. Microsoft: €4bn; ")
+    assert "May 2024: €5.4bn" in titles["investment_timeline"] and "Jan 2024: 0" in titles["investment_timeline"]
+
+
 def test_xlsx_sources_are_titles_linked_to_the_articles(sample_run):
     from openpyxl import load_workbook
 
