@@ -32,7 +32,6 @@ class Quote:
     article: Article
     sentence: str
     marks: tuple[tuple[int, int], ...]
-    lang: str
     cue: str = ""  # the words the amount's kind was read from (``kind_cue``), when the table has them
 
 
@@ -92,8 +91,7 @@ def outlet(site: str, url: str, source: str) -> str:
 
 
 def articles_by_doc(corpus) -> dict[str, Article]:
-    wanted = ["doc_id", "title", "date", "url", "site", "source"]
-    documents = corpus.read("documents", [c for c in wanted if c in corpus.read("documents").columns])
+    documents = corpus.read("documents", ["doc_id", "title", "date", "url", "site", "source"])
     articles = {}
     for row in documents.to_dict("records"):
         url = safe_url(_text(row.get("url")))
@@ -131,14 +129,13 @@ def _quotes(amounts: pd.DataFrame, articles: dict[str, Article]) -> tuple[Quote,
         sentence = _text(row.get("sentence"))
         offset = int(row.get("sentence_start") or 0)
         key = (row["doc_id"], offset)
-        entry = quotes.setdefault(key, {"sentence": sentence, "marks": [], "lang": _text(row.get("lang")),
-                                        "cue": _text(row.get("kind_cue"))})
+        entry = quotes.setdefault(key, {"sentence": sentence, "marks": [], "cue": _text(row.get("kind_cue"))})
         start, end = int(row["start"]) - offset, int(row["end"]) - offset
         if 0 <= start < end <= len(sentence):
             entry["marks"].append((start, end))
     article_of = {doc: articles.get(doc, Article(doc, "", "", "", "")) for doc, _ in quotes}
-    return tuple(Quote(article_of[doc], entry["sentence"], tuple(sorted(set(entry["marks"]))), entry["lang"],
-                       entry["cue"]) for (doc, _), entry in quotes.items())
+    return tuple(Quote(article_of[doc], entry["sentence"], tuple(sorted(set(entry["marks"]))), entry["cue"])
+                 for (doc, _), entry in quotes.items())
 
 
 def event_rows(corpus) -> list[EventRow]:
