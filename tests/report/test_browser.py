@@ -84,6 +84,19 @@ def test_sort_filter_open_quotes_and_follow_a_source(browser, report):
     page.fill("input[name=q]", "mistral")
     assert _visible_investors(page) and all("Mistral" in r for r in page.eval_on_selector_all(
         "#investments-table tbody tr:not([hidden])", "rows => rows.map(r => r.textContent)"))
+
+    page.fill("input[name=q]", "")
+    page.fill("input[name=from]", "2024-05-01")
+    page.fill("input[name=to]", "2024-05-31")
+    page.fill("input[name=min]", "1000")  # € millions
+    shown = page.eval_on_selector_all("#investments-table tbody tr:not([hidden])",
+                                      "rows => rows.map(r => [r.dataset.date, +r.dataset.eur])")
+    expected = investments[investments["date"].str.startswith("2024-05") & (investments["value_eur"] >= 1e9)]
+    assert sorted(d for d, _ in shown) == sorted(expected["date"]) and len(shown) >= 1
+    page.click("button[type=reset]")
+    page.select_option("select[name=kind]", "funding_round")
+    assert page.locator("#investments-table tbody tr:not([hidden])").count() == int(
+        (investments["kind"] == "funding_round").sum())
     page.close()
 
 

@@ -39,6 +39,10 @@
 
   function field(name) { return form.elements[name].value.trim(); }
 
+  // A date known to the month or the year ("2024-05") spans it: the first and last day it may be.
+  function earliest(date) { return date.length === 4 ? date + "-01-01" : date.length === 7 ? date + "-01" : date; }
+  function latest(date) { return date.length === 4 ? date + "-12-31" : date.length === 7 ? date + "-31" : date; }
+
   function apply() {
     var text = field("q").toLowerCase(), investor = field("investor"), recipient = field("recipient");
     var kind = field("kind"), lang = field("lang"), from = field("from"), to = field("to");
@@ -51,7 +55,7 @@
         && (!recipient || value(row, "recipient") === recipient)
         && (!kind || value(row, "kind") === kind)
         && (!lang || value(row, "langs").split(" ").indexOf(lang) !== -1)
-        && (!from || (date && date >= from)) && (!to || (date && date.slice(0, to.length) <= to))
+        && (!from || (date && latest(date) >= from)) && (!to || (date && earliest(date) <= to))
         && (isNaN(low) || eur >= low * 1e6) && (isNaN(high) || eur <= high * 1e6);
       row.hidden = !keep;
       if (keep) shown += 1;
