@@ -118,7 +118,8 @@ def _event_row(row: EventRow, locale: str) -> str:
 
 def _options(name: str, label: str, values: list[tuple[str, str]], everything: str) -> str:
     options = "".join(f'<option value="{_e(v)}">{_e(shown)}</option>' for v, shown in values)
-    return f'<label>{_e(label)}<select name="{name}"><option value="">{_e(everything)}</option>{options}</select></label>'
+    return (f'<label>{_e(label)}<select name="{name}"><option value="">{_e(everything)}</option>{options}'
+            "</select></label>")
 
 
 def _filters(rows: list[EventRow], locale: str) -> str:
@@ -128,17 +129,20 @@ def _filters(rows: list[EventRow], locale: str) -> str:
     recipients = sorted({r.recipient for r in rows if r.recipient}, key=str.casefold)
     kinds = sorted({r.kind for r in rows if r.kind})
     langs = [lang for lang in (*LANGUAGES, UNDETERMINED) if any(lang in r.langs for r in rows)]
+    number = 'type="number" min="0" step="any" inputmode="decimal"'
     return (
         '<form id="filters" class="filters" hidden role="search">'
-        f'<label>{_e(text["search"])}<input type="search" name="q" placeholder="{_e(text["search_placeholder"])}"></label>'
+        f'<label>{_e(text["search"])}<input type="search" name="q" '
+        f'placeholder="{_e(text["search_placeholder"])}"></label>'
         + _options("investor", text["investor"], [(n, n) for n in investors], text["all"])
         + _options("recipient", text["recipient"], [(n, n) for n in recipients], text["all"])
         + _options("kind", text["kind"], [(k, words.KINDS.get(k, k)) for k in kinds], text["all"])
-        + _options("lang", text["language"], [(lang, words.LANGUAGE_NAMES.get(lang, lang)) for lang in langs], text["all"])
+        + _options("lang", text["language"], [(code, words.LANGUAGE_NAMES.get(code, code)) for code in langs],
+                   text["all"])
         + f'<label>{_e(text["date_from"])}<input type="date" name="from"></label>'
         f'<label>{_e(text["date_to"])}<input type="date" name="to"></label>'
-        f'<label>{_e(text["amount_min"])}<input type="number" name="min" min="0" step="any" inputmode="decimal"></label>'
-        f'<label>{_e(text["amount_max"])}<input type="number" name="max" min="0" step="any" inputmode="decimal"></label>'
+        f'<label>{_e(text["amount_min"])}<input {number} name="min"></label>'
+        f'<label>{_e(text["amount_max"])}<input {number} name="max"></label>'
         f'<button type="reset">{_e(text["reset"])}</button></form>')
 
 
