@@ -175,9 +175,12 @@ def _summary(corpus, rows: list[EventRow], locale: str) -> str:
     languages = ", ".join(f"{int(per_lang[lang])} {words.LANGUAGE_NAMES.get(lang, lang)}"
                           for lang in (*LANGUAGES, UNDETERMINED) if lang in per_lang)
     files = len(set(documents["source"]) | set(errors["source"]))
+    reasons = errors["reason"].value_counts()
+    failed = text["failed"].format(errors=counts["errors"]) + (" (" + ", ".join(
+        f"{int(n)} {words.ERROR_REASONS.get(reason, reason)}" for reason, n in sorted(reasons.items())) + ").")
     items = [text["read"].format(documents=counts["documents"], files=files, duplicates=counts["duplicates"],
                                  languages=languages or "—"),
-             text["failed"].format(errors=counts["errors"]) if counts["errors"] else text["failed_none"],
+             failed if counts["errors"] else text["failed_none"],
              text["found"].format(amounts=counts["amounts"], investments=counts["investments"])]
     summary = "".join(f"<li>{_e(item)}</li>" for item in items)
     findings = ""
@@ -261,12 +264,14 @@ def _hardware_section(corpus, locale: str) -> str:
 
 
 def _errors_section(corpus, locale: str) -> str:
-    text = labels(locale).TEXT
+    words = labels(locale)
+    text = words.TEXT
     errors = corpus.read("errors")
     if errors.empty:
         return ""
     names = short_source_names(list(errors["source"]))
-    rows = [[n, i, r, m] for n, i, r, m in zip(names, errors["item"], errors["reason"], errors["message"])]
+    rows = [[n, i, words.ERROR_REASONS.get(r, r), m]
+            for n, i, r, m in zip(names, errors["item"], errors["reason"], errors["message"])]
     header = [text["file"], text["item"], text["reason"], text["message"]]
     return f'<h2 id="errors">{_e(text["errors_table"])}</h2>' + _table(header, rows)
 

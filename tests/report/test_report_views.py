@@ -249,3 +249,19 @@ def test_columns_other_branches_add_may_be_absent():
     assert "suspect" not in corpus.investments.columns
     page = render_html(corpus, {})
     assert "Northwind Capital" in page and 'class="suspect"' not in page
+
+
+def test_what_could_not_be_read_is_summarised_in_words(tmp_path, sample_dir):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "blank.txt").write_text("   \n", encoding="utf-8")
+    (source / "slides.pptx").write_bytes(b"PK\x03\x04 not really a presentation")
+    (source / "story.txt").write_text((sample_dir / "en" / "2024-05-13-microsoft-france.txt").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(source), "--out", str(out), "--no-progress", "--locale", "fr"]) == 0
+    reasons = ct.Corpus.load(out).errors["reason"]
+    assert len(reasons) == 2
+    shown = _visible_text((out / "report.html").read_text(encoding="utf-8"))
+    assert "2 éléments n'ont pas pu être lus (" in shown and "1 vide" in shown
+    assert "format non pris en charge" in shown  # the reason in words; the message keeps the file's details

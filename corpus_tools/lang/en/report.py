@@ -10,6 +10,11 @@ QUALIFIERS = {"exact": "Exact", "approx": "Estimate", "at_least": "Lower bound",
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "und": "Undetermined"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+ERROR_REASONS = {"empty": "empty", "no_content": "no article text", "decode": "unreadable encoding",
+                 "too_large": "too large", "zip_bomb": "suspicious archive", "unsafe_path": "unsafe path in an archive",
+                 "parse": "malformed", "missing_text": "no text field", "unsupported": "unsupported format",
+                 "loop": "folder loop", "io": "read error", "internal": "internal error"}
+
 TEXT = {
     # charts
     "unknown_investor": "(investor not named)",
@@ -40,7 +45,7 @@ TEXT = {
     "report_title": "Investment report",
     "summary": "Summary",
     "read": "{documents} articles read from {files} files ({duplicates} duplicates set aside), {languages}.",
-    "failed": "{errors} items could not be read.",
+    "failed": "{errors} items could not be read",
     "failed_none": "Every item could be read.",
     "found": "{amounts} amounts of money found, {investments} investment events.",
     "nothing": "Nothing to report: the input held no article.",
@@ -96,7 +101,7 @@ TEXT = {
     "file": "File",
     "item": "Item",
     "reason": "Reason",
-    "message": "Message",
+    "message": "Details",
     "downloads": "Downloads",
     "download_xlsx": "Spreadsheet (XLSX), investments first",
     "download_csv": "Tables (CSV)",

@@ -11,6 +11,11 @@ QUALIFIERS = {"exact": "Exact", "approx": "Estimation", "at_least": "Minimum", "
 LANGUAGE_NAMES = {"en": "anglais", "fr": "français", "und": "indéterminée"}
 MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 
+ERROR_REASONS = {"empty": "vide", "no_content": "sans texte d'article", "decode": "encodage illisible",
+                 "too_large": "trop volumineux", "zip_bomb": "archive suspecte", "unsafe_path": "chemin dangereux dans une archive",
+                 "parse": "mal formé", "missing_text": "sans champ de texte", "unsupported": "format non pris en charge",
+                 "loop": "boucle de dossiers", "io": "erreur de lecture", "internal": "erreur interne"}
+
 TEXT = {
     "unknown_investor": "(investisseur non nommé)",
     "leads": "{who} en tête avec {amount}",
@@ -39,7 +44,7 @@ TEXT = {
     "report_title": "Rapport sur les investissements",
     "summary": "Résumé",
     "read": "{documents} articles lus dans {files} fichiers ({duplicates} doublons écartés), {languages}.",
-    "failed": "{errors} éléments n'ont pas pu être lus.",
+    "failed": "{errors} éléments n'ont pas pu être lus",
     "failed_none": "Tous les éléments ont pu être lus.",
     "found": "{amounts} montants trouvés, {investments} investissements.",
     "nothing": "Rien à signaler : l'entrée ne contenait aucun article.",
@@ -95,7 +100,7 @@ TEXT = {
     "file": "Fichier",
     "item": "Élément",
     "reason": "Motif",
-    "message": "Message",
+    "message": "Détail technique",
     "downloads": "Téléchargements",
     "download_xlsx": "Classeur (XLSX), investissements en premier",
     "download_csv": "Tables (CSV)",
