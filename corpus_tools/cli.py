@@ -153,7 +153,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     from .analysis import analyze, ingest
     from .ingest import FieldMap
-
     from .progress import Progress
 
     out = Path(args.out)
