@@ -40,7 +40,10 @@ language-data: $(VENV)/.installed ## rebuild lang/*/words.txt and the short-text
 bench-throughput: $(VENV)/.installed-dev ## corpus throughput and memory against the baseline (long)
 	$(BIN)/python bench/throughput.py
 
+screenshots: $(VENV)/.installed-dev ## README screenshots of report.html (1400 px, 390 px) and charts, bench/screenshots/
+	$(BIN)/python bench/screenshots.py
+
 clean: ## remove outputs (keeps .venv)
 	rm -rf $(OUT) .pytest_cache
 
-.PHONY: help install demo test bench language-data bench-throughput clean
+.PHONY: help install demo test bench language-data bench-throughput screenshots clean

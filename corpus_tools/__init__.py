@@ -4,6 +4,9 @@ Importing the package does no work: heavy modules load on first use.
 """
 from __future__ import annotations
 
+import sys
+import types
+
 __version__ = "0.1.0"
 
 _EXPORTS = {
@@ -37,3 +40,17 @@ def __getattr__(name: str):
         globals()[name] = value
         return value
     raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """Keeps ``ct.ingest`` the function the API lists: importing the ``corpus_tools.ingest``
+    subpackage (any analysis does) would otherwise rebind the name to the module. The subpackage
+    stays importable by its full name (``from corpus_tools.ingest import ...``)."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and name in _EXPORTS and not _EXPORTS[name].endswith(f".{name}"):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -23,6 +23,7 @@ from .batches import done_doc_ids, finish_tables, write_batch
 from .corpus import Corpus
 from .ingest import FieldMap, Limits, iter_documents
 from .lang import LANGUAGES, UNDETERMINED
+from .progress import Progress, count_files
 from .storage import TableWriter
 from .types import ErrorRecord
 
@@ -30,29 +31,34 @@ BATCH_SIZE = 32
 ENGINES = ("local", "dask")
 
 
-def _progress(iterable, enabled: bool | None, desc: str, total: int | None = None):
-    if enabled is False:
-        return iterable
-    from tqdm.auto import tqdm
-
-    # disable=None: a bar only when stderr is a terminal, so logs and CI stay clean.
-    return tqdm(iterable, desc=desc, unit=" docs", total=total, disable=None if enabled is None else False,
-                leave=False)
+def _progress(progress: "bool | None | Progress") -> tuple[Progress, bool]:
+    """The Progress to report to, and whether this call owns it (and closes it)."""
+    if isinstance(progress, Progress):
+        return progress, False
+    return Progress(progress), True
 
 
 class _Ingestion:
     """One pass over the inputs: documents and errors go to their tables as they come; the
     originals not analysed yet go out in batches, each record with its row in the documents table."""
 
-    def __init__(self, inputs: Iterable[str | os.PathLike], tables_dir: Path, limits: Limits, fields: FieldMap):
+    def __init__(self, inputs: Iterable[str | os.PathLike], tables_dir: Path, limits: Limits, fields: FieldMap,
+                 progress: Progress, description: str = "read"):
         self.inputs, self.limits, self.fields = [str(p) for p in inputs], limits, fields
+        self.progress, self.description = progress, description
         self.documents = TableWriter(tables_dir / "documents.parquet", "documents")
         self.errors = TableWriter(tables_dir / "errors.parquet", "errors")
         self.positions: dict[str, int] = {}  # originals: doc_id -> row in the documents table
 
     def records(self, skip: AbstractSet[str] = frozenset()) -> Iterator[dict]:
         row = 0
+        self.progress.start(self.description, count_files(self.inputs))
+        source = None
         for record in iter_documents(self.inputs, limits=self.limits, fields=self.fields):
+            if record.source != source:  # records come file by file
+                if source is not None:
+                    self.progress.file_done()
+                source = record.source
             if isinstance(record, ErrorRecord):
                 self.errors.write([record.as_dict()])
                 continue
@@ -63,6 +69,8 @@ class _Ingestion:
                     yield {"doc_id": record.doc_id, "body": record.body, "lang": record.lang, "date": record.date,
                            "lang_spans": record.lang_spans, "position": row}
             row += 1
+        if source is not None:
+            self.progress.file_done()
 
     def batches(self, size: int, skip: AbstractSet[str]) -> Iterator[list[dict]]:
         batch: list[dict] = []
@@ -98,13 +106,18 @@ def _work_folder(folder: str | os.PathLike | None) -> tuple[Path, Path | None]:
 
 
 def ingest(inputs: Iterable[str | os.PathLike], *, limits: Limits = Limits(),
-           fields: FieldMap = FieldMap(), progress: bool | None = None) -> Corpus:
-    """Read, clean, tag and de-duplicate: a Corpus with its documents and errors tables."""
+           fields: FieldMap = FieldMap(), progress: "bool | None | Progress" = None) -> Corpus:
+    """Read, clean, tag and de-duplicate: a Corpus with its documents and errors tables.
+
+    ``progress``: None shows a bar on a terminal (a line per stage elsewhere), False nothing."""
     folder, owned = _work_folder(None)
+    reporter, owns_reporter = _progress(progress)
     with _removed_on_error(owned):
-        ingestion = _Ingestion(inputs, folder / "tables", limits, fields)
-        for _ in _progress(ingestion.records(), progress, "ingest"):
-            pass
+        ingestion = _Ingestion(inputs, folder / "tables", limits, fields, reporter)
+        for _ in ingestion.records():
+            reporter.documents_done(1)
+        if owns_reporter:
+            reporter.close()
         return Corpus.from_files(ingestion.close(), owned_folder=owned)
 
 
@@ -231,10 +244,9 @@ def _one_blas_thread() -> None:
     threadpool_limits(1)
 
 
-def _run_local(batches: Iterable[list[dict]], batches_dir: Path, n_process: int, progress: bool | None) -> None:
+def _run_local(batches: Iterable[list[dict]], batches_dir: Path, n_process: int, progress: Progress) -> None:
     """Analyse batches as ingestion yields them. With workers, a few batches wait in line per
     worker, so ingestion overlaps analysis and memory holds only those."""
-    bar = _progress(None, progress, "analyse") if progress is not False else None
     executor = ProcessPoolExecutor(max_workers=n_process, initializer=_one_blas_thread) if n_process > 1 else None
     in_flight: deque = deque()
     try:
@@ -246,22 +258,17 @@ def _run_local(batches: Iterable[list[dict]], batches_dir: Path, n_process: int,
                 if len(in_flight) < 2 * n_process:
                     continue
                 done = in_flight.popleft().result()
-            if bar is not None:
-                bar.update(done)
+            progress.documents_done(done)
         while in_flight:
-            done = in_flight.popleft().result()
-            if bar is not None:
-                bar.update(done)
+            progress.documents_done(in_flight.popleft().result())
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
-        if bar is not None:
-            bar.close()
 
 
 def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: str = "local",
             scheduler: str | None = None, limits: Limits = Limits(), fields: FieldMap = FieldMap(),
-            progress: bool | None = None, batch_size: int = BATCH_SIZE,
+            progress: "bool | None | Progress" = None, batch_size: int = BATCH_SIZE,
             checkpoint: str | os.PathLike | None = None, resume: bool = False,
             parts_dir: str | os.PathLike | None = None) -> Corpus:
     """Ingest ``inputs`` and extract everything: a Corpus with all six tables.
@@ -270,7 +277,8 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
     with the Corpus, when None); ``resume=True`` continues an interrupted run from its finished
     batches instead of starting over. ``engine="dask"`` runs the batches on the Dask cluster at
     ``scheduler`` (a local cluster when None), its workers writing their parts to ``parts_dir``,
-    a folder they can all reach (default: inside ``checkpoint``).
+    a folder they can all reach (default: inside ``checkpoint``). ``progress``: None shows a bar
+    with the time left on a terminal (a line per stage elsewhere), False nothing.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
@@ -279,15 +287,19 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
     if not resume:
         shutil.rmtree(batches_dir, ignore_errors=True)
     shutil.rmtree(folder / "tables", ignore_errors=True)
+    reporter, owns_reporter = _progress(progress)
     with _removed_on_error(owned):
-        ingestion = _Ingestion(inputs, folder / "tables", limits, fields)
+        ingestion = _Ingestion(inputs, folder / "tables", limits, fields, reporter, "read and analyse")
         batches = ingestion.batches(batch_size, done_doc_ids(batches_dir) if resume else set())
         if engine == "dask":
             from .distributed import run_dask
 
             run_dask(batches, batches_dir, scheduler=scheduler)
         else:
-            _run_local(batches, batches_dir, n_process, progress)
+            _run_local(batches, batches_dir, n_process, reporter)
         files = ingestion.close()
+        reporter.stage("merging investment events across articles")
         files.update(finish_tables(batches_dir, folder / "tables", ingestion.positions))
+        if owns_reporter:
+            reporter.close()
         return Corpus.from_files(files, owned_folder=owned)

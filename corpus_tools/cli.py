@@ -6,6 +6,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from .lang import LANGUAGES
+from .report.export import CSV_DIALECTS
+
 EXIT_USAGE = 2
 
 
@@ -54,12 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="the main job: tables, charts, report.html, report.xlsx")
     run.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/sample)")
     _add_input_options(run)
-    run.add_argument("--locale", choices=("en", "fr"), default="en", help="chart labels: €4bn (en) or 4 Md€ (fr)")
+    run.add_argument("--locale", choices=LANGUAGES, default="en",
+                     help="language of the report, charts and spreadsheet: €4bn (en) or 4 Md€ (fr)")
+    run.add_argument("--csv-dialect", choices=sorted(CSV_DIALECTS),
+                     help="CSV separators: comma (, and decimal point) or semicolon (; and decimal comma, "
+                          "as French Excel expects); default: semicolon with --locale fr, else comma")
     run.add_argument("--jobs", type=int, default=1, help="worker processes for the local engine (default 1)")
     run.add_argument("--engine", choices=("local", "dask"), default="local")
     run.add_argument("--scheduler", help="address of an existing Dask scheduler (engine dask)")
     run.add_argument("--parts-dir", help="folder every Dask worker can write to (engine dask; default: a temporary one)")
-    run.add_argument("--title", default="Investment report")
+    run.add_argument("--title", help="title of the report (default: \"Investment report\" in its language)")
     run.add_argument("--batch-size", type=int, default=32, help="documents per analysis batch (default 32)")
     run.add_argument("--resume", action="store_true",
                      help="continue an interrupted run from its checkpoint instead of starting over")
@@ -159,18 +166,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     from .analysis import analyze, ingest
     from .ingest import FieldMap
+    from .progress import Progress
 
     out = Path(args.out)
     remove_stale_work(plan)
-    progress = False if args.no_progress else None
+    progress = Progress(False if args.no_progress else None)
     fields = FieldMap.with_text_fields(args.text_field, args.delimiter)
     if args.command == "ingest":
         corpus = ingest(args.inputs, limits=_limits(args), fields=fields, progress=progress)
+        progress.stage("writing tables")
         try:
             corpus.save(out, force=args.force)
         except OutputRefused as refused:  # the folder changed while reading
+            progress.close()
             print(f"corpus-tools: error: {refused}", file=sys.stderr)
             return EXIT_USAGE
+        progress.close()
         print(_summary(corpus, out))
         return 0
     from .report.export import write_report
@@ -179,12 +190,17 @@ def main(argv: list[str] | None = None) -> int:
     corpus = analyze(args.inputs, n_process=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      limits=_limits(args), fields=fields, progress=progress, batch_size=args.batch_size,
                      checkpoint=checkpoint, resume=args.resume, parts_dir=args.parts_dir)
+    steps = {"tables": "writing tables", "spreadsheet": "writing the spreadsheet", "charts": "drawing charts",
+             "report": "writing report.html"}
     try:
-        write_report(corpus, out, locale=args.locale, title=args.title, force=args.force, inputs=args.inputs)
+        write_report(corpus, out, locale=args.locale, title=args.title, csv_dialect=args.csv_dialect,
+                     on_step=lambda step: progress.stage(steps[step]), force=args.force, inputs=args.inputs)
     except OutputRefused as refused:  # the folder changed during the analysis: it is kept for --resume
+        progress.close()
         print(f"corpus-tools: error: {refused}; the analysis is kept in {checkpoint}: "
               "rerun with --resume once --out is fixed", file=sys.stderr)
         return EXIT_USAGE
+    progress.close()
     counts = corpus.counts()
     shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"{counts['documents']} documents ({counts['duplicates']} duplicates), {counts['amounts']} amounts, "

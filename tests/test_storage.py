@@ -68,7 +68,7 @@ def test_xlsx_sheet_longer_than_excel_allows_says_where_the_rest_is(sample_dir, 
     monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 7)
     corpus = ct.analyze([sample_dir], progress=False)
     export.write_xlsx(corpus, tmp_path / "report.xlsx")
-    sheet = load_workbook(tmp_path / "report.xlsx")["documents"]
+    sheet = load_workbook(tmp_path / "report.xlsx")["tables.documents"]
     values = [row[0] for row in sheet.iter_rows(values_only=True)]
     assert values[0] == "doc_id" and len(values) == 7
     assert values[-1] == "9 more rows in tables/documents.csv and documents.parquet"

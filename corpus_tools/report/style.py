@@ -2,6 +2,7 @@
 Okabe-Ito palette, which stays distinct for readers with colour-vision deficiencies."""
 from __future__ import annotations
 
+import textwrap
 from contextlib import contextmanager
 
 OKABE_ITO = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
@@ -12,6 +13,7 @@ LANG_COLOURS = {"en": OKABE_ITO["blue"], "fr": OKABE_ITO["vermillion"], "und": O
 OTHER_COLOUR = OKABE_ITO["grey"]
 FIGSIZE = (10, 6)  # inches; at DPI 120 a chart is 1200 px wide
 DPI = 120
+FOOTNOTE_CHARS_PER_INCH = 12  # at 8.5 pt: a footnote wraps before it runs off the figure
 
 RC = {
     "font.family": "DejaVu Sans",
@@ -27,23 +29,30 @@ RC = {
     "xtick.color": "#444444",
     "ytick.color": "#444444",
     "figure.dpi": DPI,
-    "savefig.dpi": DPI,
+    "savefig.dpi": 2 * DPI,  # PNGs at 2x: sharp on high-density screens and in print
+    "svg.fonttype": "none",  # SVG text stays text, editable in Illustrator or Inkscape
     "svg.hashsalt": "corpus_tools",  # stable element ids in SVG output
     "figure.facecolor": "white",
 }
 
-KIND_LABELS = {
-    "en": {"investment": "Investment", "funding_round": "Funding round", "acquisition": "Acquisition"},
-    "fr": {"investment": "Investissement", "funding_round": "Levée de fonds", "acquisition": "Acquisition"},
-}
 
 
 @contextmanager
 def house_style():
+    """The house rcParams for the charts drawn (and saved) inside.
+
+    A backend loaded inside the context (pyplot loads it with the first figure) may switch on
+    interactive mode, as Jupyter's inline backend does; ``rc_context`` would switch it off again on
+    exit, and the notebook would then show no further figure. That one setting is kept as the
+    context leaves it."""
     import matplotlib
 
     with matplotlib.rc_context(RC):
-        yield
+        try:
+            yield
+        finally:
+            interactive = matplotlib.is_interactive()
+    matplotlib.interactive(interactive)
 
 
 def new_axes(figsize=FIGSIZE):
@@ -56,8 +65,9 @@ def new_axes(figsize=FIGSIZE):
 
 def finish(ax, title: str, footnote: str) -> None:
     """Title that states the finding, and the source line under the chart."""
-    ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold", pad=12)
+    ax.set_title(title, loc="left", fontsize=RC["axes.titlesize"], fontweight="bold", pad=12, wrap=True)
     # supxlabel takes part in the constrained layout, so the source line never overlaps the chart.
-    ax.figure.supxlabel(footnote, x=0.01, ha="left", fontsize=8.5, color="#555555")
+    width_chars = int(ax.figure.get_figwidth() * FOOTNOTE_CHARS_PER_INCH)
+    ax.figure.supxlabel(textwrap.fill(footnote, width_chars), x=0.01, ha="left", fontsize=8.5, color="#555555")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -6,6 +6,8 @@ from itertools import combinations
 
 import pandas as pd
 
+from ..lang import LANGUAGES, UNDETERMINED
+
 SUMMARY_KEYS = ("investor", "recipient", "month", "year", "kind", "lang")
 
 
@@ -45,7 +47,8 @@ def investment_summary(corpus, by: str = "investor") -> pd.DataFrame:
 def top_organisations(corpus, n: int = 20) -> pd.DataFrame:
     """Most mentioned organisations: mentions, documents, mentions per language, top co-mentions."""
     entities = corpus.read("entities", ["doc_id", "label", "canonical", "entity_id"])
-    columns = ["organisation", "entity_id", "mentions", "documents", "mentions_en", "mentions_fr", "co_mentions"]
+    columns = ["organisation", "entity_id", "mentions", "documents", *(f"mentions_{lang}" for lang in LANGUAGES),
+               "co_mentions"]
     orgs = entities[entities["label"] == "ORG"] if len(entities) else entities
     if orgs.empty:
         return pd.DataFrame(columns=columns)
@@ -57,8 +60,8 @@ def top_organisations(corpus, n: int = 20) -> pd.DataFrame:
         "entity_id": grouped["entity_id"].agg(lambda ids: next((i for i in ids if i), "")),
         "mentions": grouped.size(),
         "documents": grouped["doc_id"].nunique(),
-        "mentions_en": grouped["lang"].agg(lambda l: int((l == "en").sum())),
-        "mentions_fr": grouped["lang"].agg(lambda l: int((l == "fr").sum())),
+        **{f"mentions_{lang}": grouped["lang"].agg(lambda values, lang=lang: int((values == lang).sum()))
+           for lang in LANGUAGES},
     })
     pairs: Counter = Counter()
     for _, names in orgs.groupby("doc_id")["canonical"]:
@@ -73,25 +76,108 @@ def top_organisations(corpus, n: int = 20) -> pd.DataFrame:
     return table.head(n).reset_index(drop=True)[columns]
 
 
+HARDWARE_KINDS = ("gpu", "accelerator", "system", "supercomputer")
+INFRASTRUCTURE_KINDS = ("datacenter", "compute_metric", "power")
+
+
+def charted_investments(corpus) -> pd.DataFrame:
+    """The events charts and headlines use: those with a value in euros, less any flagged ``suspect``."""
+    events = corpus.investments
+    if "suspect" in events.columns:
+        events = events[events["suspect"].map(lambda flag: flag is not True and flag != 1)]
+    return events[events["value_eur"].notna()] if len(events) else events
+
+
+def _stories(corpus, hardware: pd.DataFrame) -> pd.Series:
+    """The story each hardware mention belongs to: the investment event of the nearest amount in its
+    article, else the article itself. The same fleet reported by three articles is one story."""
+    amounts = corpus.read("amounts", ["doc_id", "start", "event_id"])
+    amounts = amounts[amounts["event_id"].fillna("") != ""]
+    by_doc = {doc: list(zip(group["start"], group["event_id"])) for doc, group in amounts.groupby("doc_id")}
+    keys = []
+    for doc, start in zip(hardware["doc_id"], hardware["start"]):
+        events = by_doc.get(doc)
+        keys.append(min(events, key=lambda e: (abs(e[0] - start), e[1]))[1] if events else f"article:{doc}")
+    return pd.Series(keys, index=hardware.index, dtype=object)
+
+
+def hardware_units(corpus) -> pd.DataFrame:
+    """Units of computing hardware by product: in each story (event, else article) every distinct
+    quantity of a product counts once, so a fleet repeated by several articles is not multiplied."""
+    hardware = corpus.hardware
+    columns = ["product", "vendor", "kind", "units", "stories"]
+    if hardware.empty:
+        return pd.DataFrame(columns=columns)
+    units = hardware[hardware["kind"].isin(HARDWARE_KINDS) & (hardware["unit"] == "units")
+                     & hardware["quantity"].notna()]
+    if units.empty:
+        return pd.DataFrame(columns=columns)
+    units = units.assign(product=units["product"].replace("", pd.NA).fillna("(" + units["kind"] + ")"),
+                         story=_stories(corpus, units))
+    distinct = units.drop_duplicates(["story", "product", "quantity"])
+    table = distinct.groupby(["product", "vendor", "kind"], sort=True, dropna=False).agg(
+        units=("quantity", "sum"), stories=("story", "nunique")).reset_index()
+    return table.sort_values(["units", "product"], ascending=[False, True], kind="stable").reset_index(drop=True)[columns]
+
+
+def infrastructure_summary(corpus) -> pd.DataFrame:
+    """Data centres, computing power and electric power: stories mentioning each, largest figure."""
+    hardware = corpus.hardware
+    columns = ["kind", "stories", "mentions", "largest", "unit"]
+    infrastructure = hardware[hardware["kind"].isin(INFRASTRUCTURE_KINDS)] if len(hardware) else hardware
+    if infrastructure.empty:
+        return pd.DataFrame(columns=columns)
+    infrastructure = infrastructure.assign(story=_stories(corpus, infrastructure))
+    rows = []
+    for kind in INFRASTRUCTURE_KINDS:
+        group = infrastructure[infrastructure["kind"] == kind]
+        if group.empty:
+            continue
+        # A data centre's "quantity" is no measure of it: only computing and electric power have one.
+        measured = group[group["quantity"].notna()] if kind != "datacenter" else group.iloc[0:0]
+        largest = measured.loc[measured["quantity"].idxmax()] if len(measured) else None
+        rows.append({"kind": kind, "stories": group["story"].nunique(), "mentions": len(group),
+                     "largest": None if largest is None else float(largest["quantity"]),
+                     "unit": "" if largest is None else largest["unit"]})
+    return pd.DataFrame(rows, columns=columns)
+
+
 def hardware_summary(corpus) -> pd.DataFrame:
-    """Mentions by product, vendor and kind, and the number of GPUs or accelerators committed."""
+    """Mentions by product, vendor and kind, and the units committed (distinct per story, as in
+    ``hardware_units``)."""
     hardware = corpus.hardware
     columns = ["product", "vendor", "kind", "mentions", "documents", "units_committed"]
     if hardware.empty:
         return pd.DataFrame(columns=columns)
     frame = hardware.assign(product=hardware["product"].replace("", pd.NA).fillna("(" + hardware["kind"] + ")"))
-    frame["units"] = frame["quantity"].where(frame["unit"] == "units")
     table = frame.groupby(["product", "vendor", "kind"], sort=True, dropna=False).agg(
-        mentions=("text", "size"), documents=("doc_id", "nunique"), units_committed=("units", "sum")).reset_index()
+        mentions=("text", "size"), documents=("doc_id", "nunique")).reset_index()
+    units = hardware_units(corpus).set_index(["product", "vendor", "kind"])["units"]
+    table["units_committed"] = [units.get(key, float("nan")) for key in
+                                zip(table["product"], table["vendor"], table["kind"])]
     return table.sort_values(["mentions", "product"], ascending=[False, True], kind="stable").reset_index(drop=True)[columns]
+
+
+def short_source_names(sources: list[str]) -> list[str]:
+    """Each source path cut to its shortest ending that no other source shares."""
+    parts = [source.replace("\\", "/").rstrip("/").split("/") for source in sources]
+    names = []
+    for path in parts:
+        for depth in range(1, len(path) + 1):
+            ending = path[-depth:]
+            if sum(other[-depth:] == ending for other in parts) == 1:
+                break
+        names.append("/".join(ending))
+    return names
 
 
 def language_mix(corpus) -> pd.DataFrame:
     """Documents per source and language (duplicates counted apart)."""
+    langs = [*LANGUAGES, UNDETERMINED]
     documents = corpus.read("documents", ["source", "lang", "duplicate_of"])
     if documents.empty:
-        return pd.DataFrame(columns=["source", "en", "fr", "und", "duplicates"])
+        return pd.DataFrame(columns=["source", *langs, "duplicates"])
     frame = documents.assign(duplicate=documents["duplicate_of"].fillna("") != "")
-    table = pd.crosstab(frame["source"], frame["lang"]).reindex(columns=["en", "fr", "und"], fill_value=0)
+    table = pd.crosstab(frame["source"], frame["lang"]).reindex(columns=langs, fill_value=0)
     table["duplicates"] = frame.groupby("source")["duplicate"].sum()
     return table.reset_index().rename_axis(columns=None)
