@@ -61,6 +61,9 @@ class Amount(Record):
     qualifier: str  # exact | approx | at_least | at_most | range
     lang: str
     equivalent_of: int | None = None  # index, in the same result list, of the amount restated
+    currency_inferred: bool = False  # no currency written with it: borrowed from a neighbour or the document
+    relation: str = ""  # alternative ("3 or 4 million") | change_from / change_to ("from 17 to 30 billion")
+    other_value: float | None = None  # the other value of an alternative or a change
 
 
 @dataclass(frozen=True)
