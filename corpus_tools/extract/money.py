@@ -101,6 +101,7 @@ class Grammar:
     restatement_gap: re.Pattern
     colloquial: re.Pattern  # "10 grand", "a quarter", "two hundred thousand nickels" (opt-in)
     ordinal_before: re.Pattern
+    explicit_us: re.Pattern  # "US", "États-Unis": a sentence about the United States
     hedge_qualifier: dict[str, str]  # lower-cased hedge phrase -> qualifier
     hedge_after_qualifier: dict[str, str]
     fractions: dict[str, float]  # "half a" -> 0.5, lower-cased and stripped
@@ -175,7 +176,7 @@ def grammar(lang: str) -> Grammar:
     fractions = {f.strip().lower(): v for f, v in rules.FRACTION_PREFIXES.items()}
     approx_nouns = {f"{noun} {of}".replace("' ", "'").replace("’ ", "’"): value
                     for noun, value in rules.APPROX_NUMBER_NOUNS.items() for of in rules.OF_WORDS}
-    spelled = (r"(?:" + number_word + r"(?:(?:[\s-]|\s(?i:and|et)\s)" + number_word + r"){0,7}"
+    spelled = (r"(?:(?!(?i:et|and)" + _NOT_LETTER_AFTER + r")" + number_word + r"(?:(?:[\s-]|\s(?i:and|et)\s)" + number_word + r"){0,7}"
                + (r"|" + _alternation(approx_nouns, ignore_case=True) if approx_nouns else "") + r")")
     before_magnitude_words = [*rules.FRACTION_PREFIXES, *rules.ONE_WORDS_BEFORE_MAGNITUDE]
     words = (r"(?P<words>" + _alternation(before_magnitude_words, ignore_case=True)
@@ -222,7 +223,8 @@ def grammar(lang: str) -> Grammar:
                                 + r")[\s-]{1,2}\Z")
     return Grammar(lang, rules, currencies, magnitudes, with_symbol, with_suffix, code_before_magnitude, in_words,
                    minor, bare, hedge_before, hedge_after, range_left, change_before, restatement_gap, colloquial,
-                   ordinal_before, hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
+                   ordinal_before, re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
+                   hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
                    {k.lower(): v for k, v in approx_nouns.items()},
                    {k.lower(): frozenset(v) for k, v in rules.RANGE_PAIRS.items()},
                    frozenset(w.lower() for w in rules.BARE_FOLLOWERS),
@@ -420,10 +422,12 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
 
 def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: list[_Match]) -> list[_Match]:
-    """A bare number takes the currency of the nearest amount of its sentence, else of its paragraph
-    (flagged as inferred); with none, it is kept without a currency only when its magnitude counts
-    nothing but money ("30bn"), and dropped otherwise."""
+    """A bare number takes the currency of the nearest amount of its sentence, else of its paragraph,
+    else the document's when it writes only one (flagged as inferred). With none, it is kept without
+    a currency only when its magnitude counts nothing but money ("30bn"), and dropped otherwise; so is
+    a number after a garbled sign ("?135 million"), whose currency is lost."""
     resolved = []
+    document_currencies = {m.currency for m in explicit}
     for match in bare:
         paragraph_start = max((b.end() for b in _PARAGRAPH_BREAK.finditer(text, 0, match.start)), default=0)
         following_break = _PARAGRAPH_BREAK.search(text, match.end)
@@ -436,10 +440,17 @@ def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: li
         in_paragraph = [m for m in explicit if paragraph_start <= m.start and m.end <= paragraph_end]
         before = [m for m in in_paragraph if m.end <= match.start]
         neighbours = in_sentence or before or in_paragraph
-        if neighbours:
+        money_only = text[match.start:match.end].endswith(tuple(grammar_.rules.MONEY_ONLY_MAGNITUDES))
+        if text[max(0, match.start - 1):match.start] in ("?", "\ufffd"):
+            if money_only or neighbours:
+                resolved.append(match)  # the sign was there, unreadable: no currency rather than a guess
+        elif neighbours:
             nearest = min(neighbours, key=lambda m: abs(m.start - match.start))
             resolved.append(replace(match, currency=nearest.currency, bare_dollar=nearest.bare_dollar))
-        elif text[match.start:match.end].endswith(tuple(grammar_.rules.MONEY_ONLY_MAGNITUDES)):
+        elif len(document_currencies) == 1:
+            resolved.append(replace(match, currency=next(iter(document_currencies)),
+                                    bare_dollar=all(m.bare_dollar for m in explicit)))
+        elif money_only:
             resolved.append(match)
     return resolved
 
@@ -530,7 +541,7 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
     rules = grammar_.rules
     opener, conn = (m.group("opener") or "").lower(), m.group("conn").lower()
     if opener and conn not in grammar_.range_pairs[opener]:
-        return None
+        opener = ""  # "respectives de 4,4 et 1,75 milliard": "de" opens no range here
     relation = "range"
     if not opener and conn in rules.ALTERNATIVE_CONNECTORS:
         relation = "alternative"
@@ -637,9 +648,10 @@ def extract_amounts(text: str, lang: str | None = None, *, locale: str | None = 
         amounts.append(Amount(match.start, match.end, text[match.start:match.end], currency=match.currency,
                               lang=lang, currency_inferred=inferred, relation=relation[1], other_value=other[1],
                               **_qualify(grammar_, text, match)))
+    amounts = _link_restatements(grammar_, text, amounts)
     if hinted:
-        amounts = _apply_dollar_hint(amounts, matches, hinted)
-    return _link_restatements(grammar_, text, amounts, hinted)
+        amounts = _apply_dollar_hint(grammar_, text, amounts, matches, hinted)
+    return amounts
 
 
 def _joined(text: str, start: int, right: _Match, low: float, relation: str, lang: str, inferred: bool) -> Amount:
@@ -651,22 +663,36 @@ def _joined(text: str, start: int, right: _Match, low: float, relation: str, lan
                   lang, currency_inferred=inferred)
 
 
-def _apply_dollar_hint(amounts: list[Amount], matches: list[_Match], hinted: str) -> list[Amount]:
-    bare_dollar_ends = {m.end for m in matches if m.bare_dollar and m.currency == "USD"}
-    return [replace(a, currency=hinted, currency_inferred=True) if a.currency == "USD" and a.end in bare_dollar_ends
-            else a for a in amounts]
-
-
-def _link_restatements(grammar_: Grammar, text: str, amounts: list[Amount], hinted: str | None = None
+def _apply_dollar_hint(grammar_: Grammar, text: str, amounts: list[Amount], matches: list[_Match], hinted: str
                        ) -> list[Amount]:
-    """"€100 million – $106 million USD": the second restates the first in another currency. A bare
-    "$" that restates the hinted dollar ("C$240m ($169m)") is the US dollar after all."""
+    """Bare "$" amounts read as the hinted dollar, flagged. Where the document restates its own dollars
+    in bare "$" ("C$240m ($169m)", the agencies' way), bare "$" is the US dollar except for a figure
+    already given in the hinted dollar; a sentence that names the United States keeps it too."""
+    bare_ends = {m.end for m in matches if m.bare_dollar and m.currency == "USD"}
+    bare = [i for i, a in enumerate(amounts) if a.currency == "USD" and a.end in bare_ends]
+    restating = any(amounts[i].equivalent_of is not None and amounts[amounts[i].equivalent_of].currency == hinted
+                    for i in bare)
+    hinted_values = {a.value for a in amounts if a.currency == hinted and not a.currency_inferred}
+    switched = list(amounts)
+    for i in bare:
+        amount = amounts[i]
+        if amount.equivalent_of is not None:
+            continue  # a conversion of another currency's figure
+        if restating and amount.value not in hinted_values:
+            continue
+        sentence_start = max((b.end() for b in _SENTENCE_END.finditer(text, max(0, amount.start - 300),
+                                                                        amount.start)), default=0)
+        if not restating and grammar_.explicit_us.search(text, sentence_start, amount.start):
+            continue  # "Aux États-Unis : entre 120 000 $ et 170 000 $"
+        switched[i] = replace(amount, currency=hinted, currency_inferred=True)
+    return switched
+
+
+def _link_restatements(grammar_: Grammar, text: str, amounts: list[Amount]) -> list[Amount]:
+    """"€100 million – $106 million USD": the second restates the first in another currency."""
     linked = list(amounts)
     for index in range(1, len(linked)):
         previous, current = linked[index - 1], linked[index]
-        if hinted and current.currency_inferred and current.currency == hinted == previous.currency \
-                and not previous.currency_inferred and "(" in text[previous.end:current.start]:
-            current = linked[index] = replace(current, currency="USD", currency_inferred=False)
         if current.currency == previous.currency or previous.equivalent_of is not None:
             continue
         gap = text[previous.end:current.start]

@@ -50,7 +50,7 @@ RESTATEMENT_GAPS = ["-", "–", "—", "(", ",", "/", "or", "i.e.", "that is", "
 # Ordinals and determiners before "quarter" that make it a period, not a coin.
 ORDINALS_BEFORE = ["first", "second", "third", "fourth", "last", "next", "this", "each", "every", "per"]
 # Words that make a "$" American explicitly: "US$", "USD", "U.S. dollars", "American dollars".
-EXPLICIT_US = ["US", "U.S.", "USD", "American"]
+EXPLICIT_US = ["United States", "America", "US", "U.S.", "USD", "American"]
 # "a billion of dollars" is rare in English but "of" links a magnitude to its currency word.
 # Dollar forms that do not say which dollar: a locale or the document decides (USD by default).
 GENERIC_DOLLARS = ["$", "dollar", "dollars", "bucks"]
