@@ -48,14 +48,15 @@ def _alternation(forms, *, ignore_case: bool = False) -> str:
 
 
 def _with_word_edges(forms: list[str]) -> str:
-    """An alternation where forms made of letters cannot start or end inside a word."""
-    letters = [f for f in forms if f[:1].isalpha() or f[-1:].isalpha()]
-    others = [f for f in forms if f not in letters]
+    """An alternation where forms cannot start or end inside a word where they start or end with a
+    letter ("EUR", "$ CA" after "M" in "30 M$ CA")."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for form in forms:
+        groups.setdefault((form[:1].isalpha(), form[-1:].isalpha()), []).append(form)
     parts = []
-    if letters:
-        parts.append(r"(?<![^\W\d_])" + _alternation(letters) + _NOT_LETTER_AFTER)
-    if others:
-        parts.append(_alternation(others))
+    for (starts, ends) in sorted(groups, key=lambda edges: (not edges[1], not edges[0])):
+        parts.append((r"(?<![^\W\d_])" if starts else "") + _alternation(groups[(starts, ends)])
+                     + (_NOT_LETTER_AFTER if ends else ""))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -270,6 +271,7 @@ class _Match:
     bare_dollar: bool = False  # "$" or "dollars", which a locale or the document may read as another dollar
     explicit: bool = True  # False: no currency written, borrowed from a neighbour
     at_least: bool = False  # "$500+ million"
+    approx: bool = False  # "une vingtaine de millions d'euros"
 
 
 def _currency(grammar_: Grammar, pre: str | None, post: str | None, has_magnitude: bool,
@@ -354,7 +356,9 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
         if m.group("cents"):
             value += int(m.group("cents")) / 100
             end = m.end()
-        found.append(_Match(m.start(), end, value, resolved[0], m.start(), number, factor, bare_dollar=resolved[2]))
+        approx = m.group("words").strip().lower() in grammar_.approx_nouns
+        found.append(_Match(m.start(), end, value, resolved[0], m.start(), number, factor, bare_dollar=resolved[2],
+                            approx=approx))
     for m in grammar_.minor.finditer(text):
         number = _number(grammar_, m.group("num"), False)
         unit = m.group("minor").lower()
@@ -498,13 +502,15 @@ def _leftmost_longest(matches: list[_Match]) -> list[_Match]:
 
 
 def _qualify(grammar_: Grammar, text: str, match: _Match) -> dict:
-    before = text[max(0, match.start - _WINDOW):match.start]
+    before = text[max(0, match.start - _WINDOW):match.start].removesuffix("?").removesuffix("\ufffd")
     hedge = grammar_.hedge_before.search(before)
     qualifier = "exact"
     if hedge:
         qualifier = grammar_.hedge_qualifier.get(hedge.group("hedge").lower(), "exact")
     elif match.at_least:
         qualifier = "at_least"
+    elif match.approx:
+        qualifier = "approx"
     else:
         after = grammar_.hedge_after.search(text[match.end:match.end + _WINDOW])
         if after:
@@ -560,6 +566,9 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
         low = number * grammar_.magnitudes[mag_form]
     elif relation == "list" and (m.group("pre") or m.group("post") or _looks_like_year(m.group("num"))):
         return None  # "$2m and $3m" are two amounts already; "en 2024 et 40 millions" starts with a year
+    elif (right.magnitude == 1 and number < 1000 <= right.raw_number and right.raw_number / 10
+          <= number * 1000 <= right.raw_number and not m.group("num").count(",") + m.group("num").count(".")):
+        low = number * 1000  # "38/40 000 euros", "entre 45 et 60 000 €": the thousands are shared
     elif number < right.raw_number or relation in ("change", "list", "alternative"):
         low = number * right.magnitude  # "entre 2 et 3 milliards": the magnitude is shared
     elif opener:
