@@ -83,12 +83,15 @@ class HardwareMention(Record):
     start: int
     end: int
     text: str
-    kind: str  # gpu | accelerator | system | supercomputer | datacenter | compute_metric | power
+    kind: str  # gpu | chip | accelerator | system | supercomputer | datacenter | compute_metric | power | other
     product: str
     vendor: str
-    quantity: float | None
-    unit: str
+    quantity: float | None  # units counted, or the compute or power figure as written
+    unit: str  # units | cores | qubits... | PFLOPS, EFLOPS, FLOP/s | MW, GW, kW
     approx: bool
+    flop_s: float | None = None  # compute normalised to FLOP/s
+    precision: str = ""  # of a compute figure when stated: FP64, FP8, AI...
+    watts: float | None = None  # power normalised to watts
 
 
 @dataclass(frozen=True)
