@@ -98,7 +98,8 @@ class _Grammar:
     hyphen_count: re.Pattern
     vendor_after: re.Pattern
     cue: re.Pattern
-    industry_before: re.Pattern
+    industry_before: re.Pattern  # "le marché des puces"
+    industry_after: re.Pattern  # "a chip plant"
     flops_unit: re.Pattern
     flops_words: re.Pattern
     power: re.Pattern
@@ -126,14 +127,16 @@ def _grammar(lang: str) -> _Grammar:
     of = r"(?:(?i:" + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS) + r")" \
         + _SP + r"{1,2})?"
     count_before = re.compile(
-        hedge + r"(?:(?<![\w.,])" + _NUMBER + r"|(?<![\w-])" + number_words + r")(?:" + _SP + r"(?P<mag>(?i:"
+        hedge + r"(?:(?<![\w.,$€£¥])" + _NUMBER + r"|(?<![\w-])" + number_words + r")(?:" + _SP + r"(?P<mag>(?i:"
         + _alternation(rules.QUANTITY_MAGNITUDES) + r")))?" + _SP + r"{1,2}" + of
         + r"(?:(?!" + stop + r")[“\"«]?[^\W\d_][\w-]{0,20}[”\"»]?" + _SP + r"{1,2}){0,3}\Z")
     hyphen_count = re.compile(r"(?<![\w.,])" + _NUMBER + r"-\Z")
     vendor_after = re.compile(_SP + r"{1,2}(?:(?i:de|d['’]|from)" + _SP + r"{0,2})?(?P<vendor>"
                               + _alternation(vendor_forms) + r")(?![\w])")
+    industry_after = re.compile(_SP + r"{1,2}(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")(?![\w])")
     cue = re.compile(r"(?i:" + "|".join(re.escape(c) for c in rules.CUES) + r")")
-    industry_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")" + _SP + r"{1,2}(?:(?i:"
+    industry_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")" + _SP
+                                 + r"{1,2}(?:[^\W\d_]{2,20}" + _SP + r"{1,2})?(?:(?i:"
                                  + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS)
                                  + r")" + _SP + r"{1,2})?\Z")
     precision = {k.lower(): v for k, v in rules.PRECISIONS.items()}
@@ -150,6 +153,7 @@ def _grammar(lang: str) -> _Grammar:
     power = re.compile(hedge + r"(?<![\w.,])" + _NUMBER + _SP + r"{0,2}(?P<unit>(?i:" + _alternation(rules.POWER_UNITS)
                        + r"))(?![\w])")
     return _Grammar(lang, rules, nouns, head, count_before, hyphen_count, vendor_after, cue, industry_before,
+                    industry_after,
                     flops_unit, flops_words, power, precision)
 
 
@@ -232,6 +236,13 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
                    ) -> HardwareMention | None:
     """The count before a mention ("11 912 AMD GPUs", "près de 10 000 puces", "72-GPU"), taken into
     its span. A noun that needs company and finds none is no mention ("the chip market")."""
+    if not mention.product and entry.kind in ("chip", "gpu", "system") and (
+            grammar_.industry_before.search(text, max(0, mention.start - 60), mention.start)
+            or grammar_.industry_after.match(text, mention.end)):
+        return None  # "le marché des puces", "a maker of graphics cards", "a $33bn chip plant"
+    if not mention.product and mention.text[:1].isupper() and not mention.text.isupper() \
+            and _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start):
+        return None  # "the Barcelona Supercomputing Center": part of a name
     window_start = max(0, mention.start - 90)
     m = grammar_.count_before.search(text, window_start, mention.start)
     quantity = None
@@ -258,9 +269,6 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             start = hyphen.start()
     if entry.counted and quantity is None and not mention.vendor and not mention.product:
         return None
-    if not mention.product and entry.kind in ("chip", "gpu") and quantity is None and not mention.vendor \
-            and grammar_.industry_before.search(text, max(0, mention.start - 40), mention.start):
-        return None  # "le marché des puces", "a maker of graphics cards"
     if quantity is None:
         return mention
     unit = mention.text.split()[-1].lower() if entry.kind == "other" else COUNTED_UNIT  # "cores", "qubits"

@@ -35,7 +35,8 @@ INDUSTRY_WORDS = ["market", "markets", "maker", "makers", "industry", "industrie
                   "giant", "giants", "designer", "designers", "manufacturer", "manufacturers", "production",
                   "sector", "race", "war", "wars", "export", "exports", "supply", "strategy", "business",
                   "company", "companies", "stocks", "startup", "start-up", "firm", "firms", "plant", "plants",
-                  "fab", "fabs", "factory", "factories"]
+                  "fab", "fabs", "factory", "factories", "economics", "deal", "deals", "plan", "plans",
+                  "stock", "tariffs", "ban", "bans", "act", "law", "subsidies", "prices"]
 # Words after a number that are not hardware counted next ("number 10 on the Top500").
 GAP_STOPWORDS = ["on", "in", "at", "for", "to", "by", "with", "from", "and", "or", "than", "of", "per", "a", "an",
                  "the", "its", "their", "is", "are", "was", "were", "has", "have", "will"]

@@ -34,8 +34,9 @@ COUNTED = {
 INDUSTRY_WORDS = ["marché", "marchés", "fabricant", "fabricants", "géant", "géants", "concepteur", "concepteurs",
                   "production", "fabrication", "industrie", "secteur", "pénurie", "course", "guerre", "usine",
                   "usines", "spécialiste", "leader", "numéro", "filière", "vente", "ventes", "exportations",
-                  "stratégie", "fondeur", "fondeurs"]
-GAP_STOPWORDS = ["sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est", "sont", "a",
+                  "stratégie", "fondeur", "fondeurs", "équipements", "sous-traitant", "champion", "acteur",
+                  "acteurs", "projet", "loi", "aides"]
+GAP_STOPWORDS = ["de", "des", "du", "sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est", "sont", "a",
                  "ont", "le", "la", "les", "un", "une"]
 OF_WORDS = ["de", "d'", "d’", "des"]  # « 1 million de GPU », « 500 000 puces d'IA »
 HEDGES = ["près de", "environ", "jusqu'à", "jusqu’à", "plus de", "quelque", "quelques", "presque", "au moins",
