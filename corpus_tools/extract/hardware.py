@@ -184,12 +184,15 @@ def _heads(grammar_: _Grammar, text: str) -> list[_Head]:
         entry = _entry(grammar_, m.group("form"))
         if entry is None or entry.kind == "other" and text[m.start() - 1:m.start()] == "-":
             continue  # "64-core CPU": the cores describe the processor
-        if entry.context:
+        if entry.context and not m.group("vendor"):  # "xAI Colossus": the maker says it is a machine
             window = text[max(0, m.start() - _CUE_WINDOW):m.end() + _CUE_WINDOW]
             if not grammar_.cue.search(window):
                 continue
-            if not m.group("vendor") and _PRECEDING_NAME.search(text, max(0, m.start() - 40), m.start()):
+            if not m.group("vendor") and not m.group("form").isupper() \
+                    and _PRECEDING_NAME.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "AI Safety Summit", "Choose France Summit": part of a longer name
+        if entry.counted and m.group("form")[:1].isupper() and m.group("form")[1:2].islower():
+            continue  # "Cerebras Systems", "Nodes Inc": a company's name
         mention = HardwareMention(m.start(), m.end(), m.group(), entry.kind, entry.product,
                                   _vendor_name(m.group("vendor"), entry), None, "", False)
         found.append(_Head(mention, entry, bool(m.group("vendor"))))
@@ -240,9 +243,9 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             grammar_.industry_before.search(text, max(0, mention.start - 60), mention.start)
             or grammar_.industry_after.match(text, mention.end)):
         return None  # "le marché des puces", "a maker of graphics cards", "a $33bn chip plant"
-    if not mention.product and mention.text[:1].isupper() and not mention.text.isupper() \
+    if entry.kind == "datacenter" and not mention.product and mention.text[:1].isupper() \
             and _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start):
-        return None  # "the Barcelona Supercomputing Center": part of a name
+        return None  # "the Barcelona Supercomputing Center": an organisation's name
     window_start = max(0, mention.start - 90)
     m = grammar_.count_before.search(text, window_start, mention.start)
     quantity = None
@@ -257,6 +260,9 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
                 quantity = _word_number(m.group("words"), grammar_.lang)
         except ValueError:
             quantity = None
+        if quantity is not None and m.group("num") and _looks_like_year(m.group("num")) \
+                and mention.text[:1].isupper():
+            quantity = None  # "the 2022 CHIPS and Science Act", "the 2004 MareNostrum racks"
         if quantity is not None:
             if m.group("mag"):
                 quantity *= grammar_.rules.QUANTITY_MAGNITUDES[m.group("mag").lower()]
@@ -273,6 +279,10 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
         return mention
     unit = mention.text.split()[-1].lower() if entry.kind == "other" else COUNTED_UNIT  # "cores", "qubits"
     return replace(mention, start=start, text=text[start:mention.end], quantity=quantity, unit=unit, approx=approx)
+
+
+def _looks_like_year(raw: str) -> bool:
+    return raw.isdigit() and 1900 <= int(raw) <= 2100
 
 
 def _word_number(words: str, lang: str) -> float | None:

@@ -13,7 +13,8 @@ GENERIC = {
              "quantum processor", "quantum processors", "quantum chip", "quantum chips", "AI processor",
              "AI processors"],
     "supercomputer": ["supercomputer", "supercomputers", "super-computer", "super-computers", "exascale computer",
-                      "exascale computers", "exascale system", "exascale systems"],
+                      "exascale computers", "exascale system", "exascale systems", "exascale machine",
+                      "exascale machines"],
     "system": ["quantum computer", "quantum computers", "quantum system", "quantum systems", "quantum simulator",
                "quantum simulators", "GPU server", "GPU servers", "AI server", "AI servers", "GPU cluster",
                "GPU clusters", "AI cluster", "AI clusters", "compute cluster", "compute clusters", "DGX systems",
@@ -28,7 +29,7 @@ COUNTED = {
     "chip": ["chip", "chips", "CPU", "CPUs", "processor", "processors", "accelerator", "accelerators"],
     "system": ["server", "servers", "node", "nodes", "rack", "racks", "cabinet", "cabinets", "system", "systems",
                "machine", "machines", "cluster", "clusters"],
-    "other": ["core", "cores", "CPU cores", "GPU cores", "qubit", "qubits", "stream processors"],
+    "other": ["cores", "CPU cores", "GPU cores", "qubits", "stream processors"],
 }
 # "chips" after these names an industry, not hardware: "the chip market", "a maker of chips".
 INDUSTRY_WORDS = ["market", "markets", "maker", "makers", "industry", "industries", "shortage", "shortages",

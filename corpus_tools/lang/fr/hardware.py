@@ -6,13 +6,15 @@ façons d'écrire une puissance de calcul.
 """
 
 GENERIC = {
-    "gpu": ["GPU", "processeur graphique", "processeurs graphiques", "carte graphique", "cartes graphiques"],
+    "gpu": ["GPU", "GPUs", "processeur graphique", "processeurs graphiques", "carte graphique", "cartes graphiques",
+            "accélérateur graphique", "accélérateurs graphiques"],
     "chip": ["puce d'IA", "puces d'IA", "puce d’IA", "puces d’IA", "puces IA", "puce IA", "accélérateur d'IA",
              "accélérateurs d'IA", "accélérateurs d’IA", "processeur quantique", "processeurs quantiques",
              "processeurs d'intelligence artificielle", "processeurs d’intelligence artificielle", "superpuce",
              "superpuces"],
     "supercomputer": ["supercalculateur", "supercalculateurs", "superordinateur", "superordinateurs",
-                      "ordinateur exaflopique", "calculateur exaflopique"],
+                      "ordinateur exaflopique", "calculateur exaflopique", "machine exaflopique",
+                      "supercalculateur exaflopique"],
     "system": ["ordinateur quantique", "ordinateurs quantiques", "système quantique", "systèmes quantiques",
                "simulateur quantique", "simulateurs quantiques", "serveurs informatiques", "serveurs GPU",
                "serveurs IA", "serveurs d'IA", "grappe de GPU", "grappes de GPU", "cluster de GPU", "clusters de GPU",
@@ -21,14 +23,14 @@ GENERIC = {
                    "datacenter", "datacenters", "data-center", "data-centers", "méga-centre de données",
                    "centre de calcul", "centres de calcul", "usine d'IA", "usines d'IA", "usine d’IA", "usines d’IA",
                    "gigafactory IA", "gigafactories IA", "gigafactory d'IA", "gigafactory de l'IA",
-                   "campus d'IA", "campus IA", "centre de supercalcul", "centres de supercalcul"],
+                   "campus d'IA", "campus IA", "gigafactory of compute", "centre de supercalcul", "centres de supercalcul"],
 }
 COUNTED = {
     "chip": ["puce", "puces", "processeur", "processeurs", "CPU", "accélérateur", "accélérateurs",
              "microprocesseur", "microprocesseurs"],
     "system": ["serveur", "serveurs", "nœud", "nœuds", "noeud", "noeuds", "baie", "baies", "rack", "racks",
                "armoire", "armoires", "système", "systèmes", "machine", "machines", "cluster", "clusters"],
-    "other": ["cœur", "cœurs", "coeur", "coeurs", "qubit", "qubits"],
+    "other": ["cœurs", "coeurs", "qubits"],
 }
 # « puces » après ces mots désigne une industrie : « le marché des puces », « fabricant de puces ».
 INDUSTRY_WORDS = ["marché", "marchés", "fabricant", "fabricants", "géant", "géants", "concepteur", "concepteurs",
