@@ -134,7 +134,8 @@ def _grammar(lang: str) -> _Grammar:
     vendor_after = re.compile(_SP + r"{1,2}(?:(?i:de|d['’]|from)" + _SP + r"{0,2})?(?P<vendor>"
                               + _alternation(vendor_forms) + r")(?![\w])")
     industry_after = re.compile(_SP + r"{1,2}(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")(?![\w])")
-    cue = re.compile(r"(?i:" + "|".join(re.escape(c) for c in rules.CUES) + r")")
+    cue = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(re.escape(c.rstrip("*")) + (r"" if c.endswith("*") else r"(?![^\W\d_])")
+                                                   for c in rules.CUES) + r")")
     industry_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")" + _SP
                                  + r"{1,2}(?:[^\W\d_]{2,20}" + _SP + r"{1,2})?(?:(?i:"
                                  + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS)
@@ -224,8 +225,8 @@ def _merged(grammar_: _Grammar, text: str, heads: list[_Head]) -> list[_Head]:
     for head in merged:
         mention = head.mention
         after = grammar_.vendor_after.match(text, mention.end)
-        if after and (not mention.product or head.entry.needs_vendor):
-            vendor = _CANONICAL_VENDOR.get(after.group("vendor").lower(), after.group("vendor"))
+        vendor = _CANONICAL_VENDOR.get(after.group("vendor").lower(), after.group("vendor")) if after else ""
+        if after and (not mention.product or head.entry.needs_vendor or vendor.lower() == mention.vendor.lower()):
             mention = replace(mention, end=after.end(), text=text[mention.start:after.end()],
                               vendor=mention.vendor or vendor)
             head = _Head(mention, head.entry, True)
@@ -273,8 +274,10 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
         if hyphen and entry.kind in ("gpu", "chip", "system") and not mention.vendor:
             quantity = parse_number(hyphen.group("num"), decimal_comma=False, has_magnitude=False)
             start = hyphen.start()
-    if entry.counted and quantity is None and not mention.vendor and not mention.product:
-        return None
+    if entry.counted and not mention.vendor and not mention.product and (
+            quantity is None or not grammar_.cue.search(text, max(0, mention.start - _CUE_WINDOW),
+                                                        mention.end + _CUE_WINDOW)):
+        return None  # "3 chips at the bar", "40 serveurs": counted nouns need a number and a computing context
     if quantity is None:
         return mention
     unit = mention.text.split()[-1].lower() if entry.kind == "other" else COUNTED_UNIT  # "cores", "qubits"

@@ -48,9 +48,9 @@ QUANTITY_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billio
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "sixteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "a million",
                 "one million", "a hundred", "a thousand"]
-# Words near a name that is also a common word ("Summit", "Alps") that make it a machine.
-CUES = ["supercomput", "exascale", "petaflop", "exaflop", "HPC", "top500", "node", "nodes", "EuroHPC",
-        "computing", "GPU", "GPUs"]
+# Words near a name that is also a common word ("*": any ending) ("Summit", "Alps") that make it a machine.
+CUES = ["supercomput*", "exascale", "petaflop*", "exaflop*", "HPC", "TOP500", "node", "nodes", "EuroHPC",
+        "computing", "GPU*", "data cent*", "semiconductor*", "quantum", "qubit*", "Nvidia", "AMD", "Intel", "AI", "server*", "chipmaker*"]
 
 # Compute written with a unit: the unit, its power of ten in FLOP/s.
 FLOPS_UNITS = {"flops": 1, "flop/s": 1, "teraflops": 1e12, "teraflop": 1e12, "tflops": 1e12, "tflop/s": 1e12,

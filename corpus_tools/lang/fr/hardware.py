@@ -46,8 +46,9 @@ HEDGES = ["près de", "environ", "jusqu'à", "jusqu’à", "plus de", "quelque",
 QUANTITY_MAGNITUDES = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliers": 1e3, "milliard": 1e9}
 NUMBER_WORDS = ["un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze",
                 "seize", "vingt", "trente", "quarante", "cinquante", "cent", "mille", "un million", "un milliard"]
-CUES = ["supercalcul", "superordinat", "exascale", "exaflopique", "pétaflop", "petaflop", "exaflop", "HPC",
-        "calcul intensif", "top500", "nœud", "nœuds", "noeuds", "EuroHPC", "GPU"]
+CUES = ["supercalcul*", "superordinat*", "exascale", "exaflopique", "pétaflop*", "petaflop*", "exaflop*", "HPC",
+        "calcul*", "TOP500", "nœud*", "noeud*", "EuroHPC", "GPU*", "centre de données", "centres de données", "data cent*",
+        "semi-conducteur*", "quantique*", "qubit*", "Nvidia", "AMD", "Intel", "IA", "informatique*"]
 
 FLOPS_UNITS = {"flops": 1, "flop/s": 1, "téraflops": 1e12, "teraflops": 1e12, "tflops": 1e12, "tflop/s": 1e12,
                "pétaflops": 1e15, "pétaflop": 1e15, "petaflops": 1e15, "pflops": 1e15, "pflop/s": 1e15,
