@@ -217,7 +217,8 @@ def _merged(grammar_: _Grammar, text: str, heads: list[_Head]) -> list[_Head]:
                 combined = replace(product.mention, start=start, end=end, text=text[start:end],
                                    vendor=previous.mention.vendor or head.mention.vendor)
                 if not product.mention.product:
-                    combined = replace(combined, kind=previous.mention.kind if head.entry.counted else head.mention.kind)
+                    first = grammar_.rules.HEAD_NOUN_FIRST or not head.entry.counted and previous.entry.counted
+                    combined = replace(combined, kind=previous.mention.kind if first else head.mention.kind)
                 merged[-1] = _Head(combined, replace(product.entry, counted=False, needs_vendor=False), True)
                 continue
         merged.append(head)

@@ -70,3 +70,5 @@ PRECISIONS = {"AI": "AI", "FP64": "FP64", "FP32": "FP32", "FP16": "FP16", "FP8":
 POWER_UNITS = {"mw": ("MW", 1e6), "megawatts": ("MW", 1e6), "megawatt": ("MW", 1e6), "gw": ("GW", 1e9),
                "gigawatts": ("GW", 1e9), "gigawatt": ("GW", 1e9), "kw": ("kW", 1e3), "kilowatts": ("kW", 1e3)}
 DECIMAL_COMMA = False
+# "CPU nodes": of two nouns side by side, the last says what it is.
+HEAD_NOUN_FIRST = False

@@ -44,7 +44,7 @@ OF_WORDS = ["de", "d'", "d’", "des"]  # « 1 million de GPU », « 500 000 puc
 HEDGES = ["près de", "environ", "jusqu'à", "jusqu’à", "plus de", "quelque", "quelques", "presque", "au moins",
           "autour de", "moins de", "pas moins de"]
 QUANTITY_MAGNITUDES = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliers": 1e3, "milliard": 1e9}
-NUMBER_WORDS = ["un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze",
+NUMBER_WORDS = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze",
                 "seize", "vingt", "trente", "quarante", "cinquante", "cent", "mille", "un million", "un milliard"]
 CUES = ["supercalcul*", "superordinat*", "exascale", "exaflopique", "pétaflop*", "petaflop*", "exaflop*", "HPC",
         "calcul*", "TOP500", "nœud*", "noeud*", "EuroHPC", "GPU*", "centre de données", "centres de données", "data cent*",
@@ -59,8 +59,10 @@ LARGE_NUMBERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9,
                  "billion": 1e12, "billions": 1e12, "millions de milliards": 1e15, "million de milliards": 1e15,
                  "milliards de milliards": 1e18, "milliard de milliards": 1e18, "trillion": 1e18, "trillions": 1e18}
 PRECISIONS = {"IA": "AI", "FP64": "FP64", "FP32": "FP32", "FP16": "FP16", "FP8": "FP8", "FP4": "FP4",
-              "BF16": "BF16", "INT8": "INT8", "double précision": "FP64", "HPL": "FP64", "Linpack": "FP64"}
+              "BF16": "BF16", "INT8": "INT8", "double précision": "FP64", "en double précision": "FP64", "HPL": "FP64", "Linpack": "FP64"}
 POWER_UNITS = {"mw": ("MW", 1e6), "mégawatts": ("MW", 1e6), "mégawatt": ("MW", 1e6), "megawatts": ("MW", 1e6),
                "gw": ("GW", 1e9), "gigawatts": ("GW", 1e9), "gigawatt": ("GW", 1e9), "kw": ("kW", 1e3),
                "kilowatts": ("kW", 1e3)}
 DECIMAL_COMMA = True
+# « serveurs GPU » : le premier nom de deux noms accolés dit ce que c'est.
+HEAD_NOUN_FIRST = True
