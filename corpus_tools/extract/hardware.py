@@ -131,7 +131,8 @@ def _grammar(lang: str) -> _Grammar:
         + _alternation(rules.QUANTITY_MAGNITUDES) + r")))?" + _SP + r"{1,2}" + of
         + r"(?:(?!" + stop + r")[“\"«]?[^\W\d_][\w-]{0,20}[”\"»]?" + _SP + r"{1,2}){0,3}\Z")
     hyphen_count = re.compile(r"(?<![\w.,])" + _NUMBER + r"-\Z")
-    vendor_after = re.compile(_SP + r"{1,2}(?:(?i:de|d['’]|from)" + _SP + r"{0,2})?(?P<vendor>"
+    vendor_after = re.compile(_SP + r"{1,2}(?:(?i:" + _alternation(rules.MAKER_PREPOSITIONS) + r")" + _SP
+                              + r"{0,2})?(?P<vendor>"
                               + _alternation(vendor_forms) + r")(?![\w])")
     industry_after = re.compile(_SP + r"{1,2}(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")(?![\w])")
     cue = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(re.escape(c.rstrip("*")) + (r"" if c.endswith("*") else r"(?![^\W\d_])")

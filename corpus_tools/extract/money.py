@@ -108,6 +108,7 @@ class Grammar:
     fractions: dict[str, float]  # "half a" -> 0.5, lower-cased and stripped
     approx_nouns: dict[str, float]  # "vingtaine de" -> 20
     range_pairs: dict[str, frozenset[str]]
+    change_openers: frozenset[str]  # "from", "de": they open a range, or a change after a verb of change
     bare_followers: frozenset[str]
     money_nouns: frozenset[str]
 
@@ -149,7 +150,8 @@ def grammar(lang: str) -> Grammar:
     # "200 millions d'euros", "3 millions de d'euros" (a doubled preposition), "4-billion-pound".
     of = r"(?:\s{1,2}" + of_form + r"{1,2}|\s{1,2}|-|" + _SP + r"?)"
     # "3 GBP 1 pence", "1 USD et 23 centimes", "20 euros 50": cents after a currency name.
-    cents = (r"(?:\s{1,2}(?i:and\s|et\s)?\s?(?P<cents>\d{1,2})(?!" + _SP + r"?\d)(?:\s?(?P<centword>"
+    and_word = _alternation(rules.AND_WORDS, ignore_case=True)
+    cents = (r"(?:\s{1,2}(?:" + and_word + r"\s)?\s?(?P<cents>\d{1,2})(?!" + _SP + r"?\d)(?:\s?(?P<centword>"
              + _alternation(rules.CENT_WORDS, ignore_case=True) + r")" + _NOT_LETTER_AFTER
              + r"|(?<=\d\d)(?![\w.,])(?!\s{0,2}[^\W\d_])))?")
     prefix = symbol
@@ -177,7 +179,8 @@ def grammar(lang: str) -> Grammar:
     fractions = {f.strip().lower(): v for f, v in rules.FRACTION_PREFIXES.items()}
     approx_nouns = {f"{noun} {of}".replace("' ", "'").replace("’ ", "’"): value
                     for noun, value in rules.APPROX_NUMBER_NOUNS.items() for of in rules.OF_WORDS}
-    spelled = (r"(?:(?!(?i:et|and)" + _NOT_LETTER_AFTER + r")" + number_word + r"(?:(?:[\s-]|\s(?i:and|et)\s)" + number_word + r"){0,7}"
+    spelled = (r"(?:(?!" + and_word + _NOT_LETTER_AFTER + r")" + number_word + r"(?:(?:[\s-]|\s" + and_word + r"\s)"
+               + number_word + r"){0,7}"
                + (r"|" + _alternation(approx_nouns, ignore_case=True) if approx_nouns else "") + r")")
     before_magnitude_words = [*rules.FRACTION_PREFIXES, *rules.ONE_WORDS_BEFORE_MAGNITUDE]
     words = (r"(?P<words>" + _alternation(before_magnitude_words, ignore_case=True)
@@ -217,7 +220,7 @@ def grammar(lang: str) -> Grammar:
                               ignore_case=True)
     colloquial = re.compile(
         r"(?<![^\W\d_])(?:(?P<num>\d{1,9}(?:[.,]\d{1,2})?)\s{1,2}|(?P<words>" + count_word
-        + r"(?:(?:[\s-]|\s(?i:and|et)\s)" + count_word + r"){0,7}|" + _alternation(rules.ONE_WORDS, ignore_case=True)
+        + r"(?:(?:[\s-]|\s" + and_word + r"\s)" + count_word + r"){0,7}|" + _alternation(rules.ONE_WORDS, ignore_case=True)
         + r")\s{1,2})?(?P<unit>" + _alternation(rules.COLLOQUIAL_UNITS, ignore_case=True) + r")" + _NOT_LETTER_AFTER
         + r"(?!\s{1,2}" + of_form + r")")  # "a quarter of the budget" is a share, not money
     ordinal_before = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(re.escape(w) for w in rules.ORDINALS_BEFORE)
@@ -228,6 +231,7 @@ def grammar(lang: str) -> Grammar:
                    hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
                    {k.lower(): v for k, v in approx_nouns.items()},
                    {k.lower(): frozenset(v) for k, v in rules.RANGE_PAIRS.items()},
+                   frozenset(w.lower() for w in rules.CHANGE_OPENERS),
                    frozenset(w.lower() for w in rules.BARE_FOLLOWERS),
                    frozenset(w.lower() for w in rules.MONEY_NOUNS))
 
@@ -553,7 +557,7 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
         relation = "alternative"
     elif not opener and conn in rules.LIST_CONNECTORS:
         relation = "list"
-    elif opener and opener not in ("between", "entre") and _says_change(grammar_, text, m.start()):
+    elif opener in grammar_.change_openers and _says_change(grammar_, text, m.start()):
         relation = "change"
     mag_form = m.group("mag")
     number = _number(grammar_, m.group("num"), bool(mag_form))

@@ -42,6 +42,7 @@ INDUSTRY_WORDS = ["market", "markets", "maker", "makers", "industry", "industrie
 GAP_STOPWORDS = ["on", "in", "at", "for", "to", "by", "with", "from", "and", "or", "than", "of", "per", "a", "an",
                  "the", "its", "their", "is", "are", "was", "were", "has", "have", "will"]
 OF_WORDS = ["of the", "of its", "of their", "of"]  # "25,000 of the most advanced GPUs"
+MAKER_PREPOSITIONS = ["from", "by"]  # "GPU de Nvidia", "chips from AMD"
 HEDGES = ["up to", "about", "around", "nearly", "almost", "roughly", "some", "more than", "over", "at least",
           "approximately", "close to", "an estimated", "less than", "as many as"]
 QUANTITY_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9}

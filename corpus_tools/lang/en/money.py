@@ -29,6 +29,8 @@ HEDGES_AFTER = {"approx": ["or so"], "at_least": ["or more", "or higher", "or ab
 RANGE_PAIRS = {"between": ["and", "to", "-", "–"], "from": ["to", "-", "–"]}
 RANGE_CONNECTORS = ["and", "to", "-", "–", "—", "or", "/"]
 # Without an opener these join a list or an alternative, never a range: "$2m and $3m".
+# Openers that may also start a change ("rose from 2 to 3").
+CHANGE_OPENERS = ["from"]
 LIST_CONNECTORS = ["and", "or"]
 # "2 or 3 million dollars": an alternative, kept with both values.
 ALTERNATIVE_CONNECTORS = ["or"]
@@ -72,6 +74,7 @@ MONEY_NOUNS = ["funding", "financing", "investment", "investments", "subsidies",
 # Magnitudes that, even with no currency in sight, only count money in news ("more than 30bn").
 MONEY_ONLY_MAGNITUDES = ["bn", "bln", "mn", "mln"]
 
+AND_WORDS = ["and"]  # inside spelled numbers and before cents
 NUMBER_WORDS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",

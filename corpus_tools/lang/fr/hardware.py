@@ -41,6 +41,7 @@ INDUSTRY_WORDS = ["marché", "marchés", "fabricant", "fabricants", "géant", "g
 GAP_STOPWORDS = ["de", "des", "du", "sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est", "sont", "a",
                  "ont", "le", "la", "les", "un", "une"]
 OF_WORDS = ["de", "d'", "d’", "des"]  # « 1 million de GPU », « 500 000 puces d'IA »
+MAKER_PREPOSITIONS = ["de", "d'", "d’"]  # "GPU de Nvidia", "chips from AMD"
 HEDGES = ["près de", "environ", "jusqu'à", "jusqu’à", "plus de", "quelque", "quelques", "presque", "au moins",
           "autour de", "moins de", "pas moins de"]
 QUANTITY_MAGNITUDES = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliers": 1e3, "milliard": 1e9}

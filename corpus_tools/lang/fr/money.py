@@ -31,6 +31,8 @@ HEDGES_AFTER = {"approx": ["environ", "à peu près"], "at_least": ["ou plus", "
 RANGE_PAIRS = {"entre": ["et", "à", "-", "–"], "de": ["à", "-", "–"]}
 RANGE_CONNECTORS = ["et", "à", "-", "–", "—", "ou", "/"]
 # Sans ouvrant, ces mots joignent une liste ou une alternative, jamais une fourchette.
+# Openers that may also start a change ("rose from 2 to 3").
+CHANGE_OPENERS = ["de"]
 LIST_CONNECTORS = ["et", "ou"]
 # « 3 ou 4 millions d'euros » : une alternative, gardée avec ses deux valeurs.
 ALTERNATIVE_CONNECTORS = ["ou"]
@@ -66,6 +68,7 @@ MONEY_NOUNS = ["subventions", "subvention", "chiffre", "financement", "financeme
                "dollars", "euros", "la", "l'", "l’", "une", "leur", "ses", "son", "sa", "cette", "ce", "ces"]
 MONEY_ONLY_MAGNITUDES = ["Md", "Mds", "Md.", "Mds.", "md", "mds", "mrd", "mrds", "Mrd", "Mrds"]
 
+AND_WORDS = ["et"]  # inside spelled numbers and before cents
 NUMBER_WORDS = [
     "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
     "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt", "vingts",
