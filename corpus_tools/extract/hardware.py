@@ -135,8 +135,8 @@ def _grammar(lang: str) -> _Grammar:
                               + r"{0,2})?(?P<vendor>"
                               + _alternation(vendor_forms) + r")(?![\w])")
     industry_after = re.compile(_SP + r"{1,2}(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")(?![\w])")
-    cue = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(re.escape(c.rstrip("*")) + (r"" if c.endswith("*") else r"(?![^\W\d_])")
-                                                   for c in rules.CUES) + r")")
+    cues = [re.escape(c.rstrip("*")) + ("" if c.endswith("*") else r"(?![^\W\d_])") for c in rules.CUES]
+    cue = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(cues) + r")")
     industry_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")" + _SP
                                  + r"{1,2}(?:[^\W\d_]{2,20}" + _SP + r"{1,2})?(?:(?i:"
                                  + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS)

@@ -163,7 +163,8 @@ def grammar(lang: str) -> Grammar:
     before_magnitude = r"(?:(?P<plus>\+)" + _SP + r"{0,2}|-|" + _SP + r"{0,2})"  # "$500+ million", "$75-million"
     with_symbol = re.compile(
         r"(?<![\w$€£¥])(?P<pre>" + prefix + r")" + _SP + r"{0,2}" + _NUMBER
-        + r"(?:" + _SP + r"{0,2}" + shared + _SP + r"{0,2}" + number2 + r"(?=(?:\+" + _SP + r"{0,2}|-|" + _SP + r"{0,2})"
+        + r"(?:" + _SP + r"{0,2}" + shared + _SP + r"{0,2}" + number2
+        + r"(?=(?:\+" + _SP + r"{0,2}|-|" + _SP + r"{0,2})"
         + r"(?:" + _alternation(magnitudes) + r")))?"
         + r"(?:" + before_magnitude + magnitude + r")?" + half_after
         + r"(?:" + _SP + r"{0,2}(?P<post>" + post_symbol + r"|" + word + r"))?" + cents
@@ -220,7 +221,8 @@ def grammar(lang: str) -> Grammar:
                               ignore_case=True)
     colloquial = re.compile(
         r"(?<![^\W\d_])(?:(?P<num>\d{1,9}(?:[.,]\d{1,2})?)\s{1,2}|(?P<words>" + count_word
-        + r"(?:(?:[\s-]|\s" + and_word + r"\s)" + count_word + r"){0,7}|" + _alternation(rules.ONE_WORDS, ignore_case=True)
+        + r"(?:(?:[\s-]|\s" + and_word + r"\s)" + count_word + r"){0,7}|"
+        + _alternation(rules.ONE_WORDS, ignore_case=True)
         + r")\s{1,2})?(?P<unit>" + _alternation(rules.COLLOQUIAL_UNITS, ignore_case=True) + r")" + _NOT_LETTER_AFTER
         + r"(?!\s{1,2}" + of_form + r")")  # "a quarter of the budget" is a share, not money
     ordinal_before = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(re.escape(w) for w in rules.ORDINALS_BEFORE)

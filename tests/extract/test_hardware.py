@@ -12,7 +12,8 @@ def test_named_supercomputers_need_an_hpc_context():
 
 
 def test_quantities_do_not_cross_prepositions_or_sentences():
-    found = extract_hardware("It ranks number 10 on the Top500 Supercomputers. It has 3,000 desks. GPUs arrive.", lang="en")
+    found = extract_hardware("It ranks number 10 on the Top500 Supercomputers. It has 3,000 desks. GPUs arrive.",
+                             lang="en")
     assert all(h.quantity is None for h in found)
 
 

@@ -51,7 +51,8 @@ NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", 
                 "one million", "a hundred", "a thousand"]
 # Words near a name that is also a common word ("*": any ending) ("Summit", "Alps") that make it a machine.
 CUES = ["supercomput*", "exascale", "petaflop*", "exaflop*", "HPC", "TOP500", "node", "nodes", "EuroHPC",
-        "computing", "GPU*", "data cent*", "semiconductor*", "quantum", "qubit*", "Nvidia", "AMD", "Intel", "AI", "server*", "chipmaker*"]
+        "computing", "GPU*", "data cent*", "semiconductor*", "quantum", "qubit*", "Nvidia", "AMD", "Intel", "AI",
+        "server*", "chipmaker*"]
 
 # Compute written with a unit: the unit, its power of ten in FLOP/s.
 FLOPS_UNITS = {"flops": 1, "flop/s": 1, "teraflops": 1e12, "teraflop": 1e12, "tflops": 1e12, "tflop/s": 1e12,

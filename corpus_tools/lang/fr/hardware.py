@@ -23,7 +23,8 @@ GENERIC = {
                    "datacenter", "datacenters", "data-center", "data-centers", "méga-centre de données",
                    "centre de calcul", "centres de calcul", "usine d'IA", "usines d'IA", "usine d’IA", "usines d’IA",
                    "gigafactory IA", "gigafactories IA", "gigafactory d'IA", "gigafactory de l'IA",
-                   "campus d'IA", "campus IA", "gigafactory of compute", "centre de supercalcul", "centres de supercalcul"],
+                   "campus d'IA", "campus IA", "gigafactory of compute", "centre de supercalcul",
+                   "centres de supercalcul"],
 }
 COUNTED = {
     "chip": ["puce", "puces", "processeur", "processeurs", "CPU", "accélérateur", "accélérateurs",
@@ -38,7 +39,8 @@ INDUSTRY_WORDS = ["marché", "marchés", "fabricant", "fabricants", "géant", "g
                   "usines", "spécialiste", "leader", "numéro", "filière", "vente", "ventes", "exportations",
                   "stratégie", "fondeur", "fondeurs", "équipements", "sous-traitant", "champion", "acteur",
                   "acteurs", "projet", "loi", "aides"]
-GAP_STOPWORDS = ["de", "des", "du", "sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est", "sont", "a",
+GAP_STOPWORDS = ["de", "des", "du", "sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est",
+                 "sont", "a",
                  "ont", "le", "la", "les", "un", "une"]
 OF_WORDS = ["de", "d'", "d’", "des"]  # « 1 million de GPU », « 500 000 puces d'IA »
 MAKER_PREPOSITIONS = ["de", "d'", "d’"]  # "GPU de Nvidia", "chips from AMD"
@@ -48,7 +50,8 @@ QUANTITY_MAGNITUDES = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliers"
 NUMBER_WORDS = ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze",
                 "seize", "vingt", "trente", "quarante", "cinquante", "cent", "mille", "un million", "un milliard"]
 CUES = ["supercalcul*", "superordinat*", "exascale", "exaflopique", "pétaflop*", "petaflop*", "exaflop*", "HPC",
-        "calcul*", "TOP500", "nœud*", "noeud*", "EuroHPC", "GPU*", "centre de données", "centres de données", "data cent*",
+        "calcul*", "TOP500", "nœud*", "noeud*", "EuroHPC", "GPU*", "centre de données", "centres de données",
+        "data cent*",
         "semi-conducteur*", "quantique*", "qubit*", "Nvidia", "AMD", "Intel", "IA", "informatique*"]
 
 FLOPS_UNITS = {"flops": 1, "flop/s": 1, "téraflops": 1e12, "teraflops": 1e12, "tflops": 1e12, "tflop/s": 1e12,
@@ -60,7 +63,8 @@ LARGE_NUMBERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9,
                  "billion": 1e12, "billions": 1e12, "millions de milliards": 1e15, "million de milliards": 1e15,
                  "milliards de milliards": 1e18, "milliard de milliards": 1e18, "trillion": 1e18, "trillions": 1e18}
 PRECISIONS = {"IA": "AI", "FP64": "FP64", "FP32": "FP32", "FP16": "FP16", "FP8": "FP8", "FP4": "FP4",
-              "BF16": "BF16", "INT8": "INT8", "double précision": "FP64", "en double précision": "FP64", "HPL": "FP64", "Linpack": "FP64"}
+              "BF16": "BF16", "INT8": "INT8", "double précision": "FP64", "en double précision": "FP64", "HPL": "FP64",
+              "Linpack": "FP64"}
 POWER_UNITS = {"mw": ("MW", 1e6), "mégawatts": ("MW", 1e6), "mégawatt": ("MW", 1e6), "megawatts": ("MW", 1e6),
                "gw": ("GW", 1e9), "gigawatts": ("GW", 1e9), "gigawatt": ("GW", 1e9), "kw": ("kW", 1e3),
                "kilowatts": ("kW", 1e3)}

@@ -51,7 +51,8 @@ RESTATEMENT_GAPS = ["-", "–", "—", "(", ",", "/", "soit", "c'est-à-dire", "
 # Ordinaux et déterminants avant une unité d'argot qui en font autre chose que de l'argent.
 ORDINALS_BEFORE = ["premier", "première", "dernier", "dernière", "chaque", "par"]
 # Mots qui rendent un « $ » explicitement américain.
-EXPLICIT_US = ["États-Unis", "Etats-Unis", "américaine", "américaines", "US", "USD", "américain", "américains", "É.-U."]
+EXPLICIT_US = ["États-Unis", "Etats-Unis", "américaine", "américaines", "US", "USD", "américain", "américains",
+               "É.-U."]
 # « 3 millions d'euros » ; doublé par coquille : « 3 millions de d'euros ».
 # Dollar forms that do not say which dollar: a locale or the document decides (USD by default).
 GENERIC_DOLLARS = ["$", "dollar", "dollars"]
