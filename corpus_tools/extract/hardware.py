@@ -17,7 +17,7 @@ from importlib import resources
 
 from ..lang import resource
 from ..types import HardwareMention
-from .money import _NUMBER, SPACES, parse_number, resolve_language
+from .money import _NUMBER, SPACES, _looks_like_year, parse_number, resolve_language
 
 _SP = f"[{SPACES}]"
 _CUE_WINDOW = 250
@@ -284,10 +284,6 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
         return mention
     unit = mention.text.split()[-1].lower() if entry.kind == "other" else COUNTED_UNIT  # "cores", "qubits"
     return replace(mention, start=start, text=text[start:mention.end], quantity=quantity, unit=unit, approx=approx)
-
-
-def _looks_like_year(raw: str) -> bool:
-    return raw.isdigit() and 1900 <= int(raw) <= 2100
 
 
 def _word_number(words: str, lang: str) -> float | None:
