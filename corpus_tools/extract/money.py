@@ -416,6 +416,8 @@ _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]{0,3}([^\W\d_]+(?:['’](?=[^\W\d_]))?
 
 def _money_like_after(grammar_: Grammar, text: str, end: int) -> bool:
     """"3 milliards de subventions" is money, "3 millions de personnes" is not."""
+    if re.match(r"-[^\W\d_]", text[end:end + 2]):
+        return False  # "a 75-million-year-old fossil"
     word = _NEXT_WORD.match(text, end)
     if not word:
         return True  # punctuation or the end of the text
