@@ -9,6 +9,7 @@ Every regular expression here has bounded repetition, so scanning is linear in t
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, replace
@@ -438,23 +439,28 @@ def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: li
     else the document's when it writes only one (flagged as inferred). With none, it is kept without
     a currency only when its magnitude counts nothing but money ("30bn"), and dropped otherwise; so is
     a number after a garbled sign ("?135 million"), whose currency is lost."""
-    resolved = []
+    if not bare:
+        return []
+    paragraph_ends = [b.start() for b in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    sentence_ends = [b.start() for b in _SENTENCE_END.finditer(text)] + [len(text)]
+    starts = [m.start for m in explicit]  # sorted: explicit matches come leftmost-longest
     document_currencies = {m.currency for m in explicit}
+    money_only = tuple(grammar_.rules.MONEY_ONLY_MAGNITUDES)
+    resolved = []
     for match in bare:
-        paragraph_start = max((b.end() for b in _PARAGRAPH_BREAK.finditer(text, 0, match.start)), default=0)
-        following_break = _PARAGRAPH_BREAK.search(text, match.end)
-        paragraph_end = following_break.start() if following_break else len(text)
-        sentence_start = max((b.end() for b in _SENTENCE_END.finditer(text, paragraph_start, match.start)),
-                             default=paragraph_start)
-        following_end = _SENTENCE_END.search(text, match.end, paragraph_end)
-        sentence_end = following_end.start() if following_end else paragraph_end
-        in_sentence = [m for m in explicit if sentence_start <= m.start and m.end <= sentence_end]
-        in_paragraph = [m for m in explicit if paragraph_start <= m.start and m.end <= paragraph_end]
+        paragraph = bisect.bisect_left(paragraph_ends, match.start)
+        paragraph_start = paragraph_ends[paragraph - 1] if paragraph else 0
+        paragraph_end = paragraph_ends[paragraph]
+        sentence = bisect.bisect_left(sentence_ends, match.end)
+        sentence_start = max(sentence_ends[sentence - 1] if sentence else 0, paragraph_start)
+        sentence_end = min(sentence_ends[sentence], paragraph_end)
+        in_paragraph = explicit[bisect.bisect_left(starts, paragraph_start):bisect.bisect_left(starts, paragraph_end)]
+        in_sentence = [m for m in in_paragraph if sentence_start <= m.start and m.end <= sentence_end]
         before = [m for m in in_paragraph if m.end <= match.start]
         neighbours = in_sentence or before or in_paragraph
-        money_only = text[match.start:match.end].endswith(tuple(grammar_.rules.MONEY_ONLY_MAGNITUDES))
+        only_money = text[match.start:match.end].endswith(money_only)
         if text[max(0, match.start - 1):match.start] in ("?", "\ufffd"):
-            if money_only or neighbours:
+            if only_money or neighbours:
                 resolved.append(match)  # the sign was there, unreadable: no currency rather than a guess
         elif neighbours:
             nearest = min(neighbours, key=lambda m: abs(m.start - match.start))
@@ -462,7 +468,7 @@ def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: li
         elif len(document_currencies) == 1:
             resolved.append(replace(match, currency=next(iter(document_currencies)),
                                     bare_dollar=all(m.bare_dollar for m in explicit)))
-        elif money_only:
+        elif only_money:
             resolved.append(match)
     return resolved
 
