@@ -96,6 +96,8 @@ class Grammar:
     in_words: re.Pattern  # "deux milliards d'euros", "a billion dollars", "half-a-billion dollar"
     minor: re.Pattern  # "620 pence", "80 centimes"
     bare: re.Pattern  # "2bn", "3 milliards": a magnitude and no currency, resolved by neighbours
+    currency_last_words: frozenset[str]  # what in_words needs ("euros", "sterling"): it only runs near one
+    bare_magnitude: re.Pattern  # what bare needs: it only runs near one
     hedge_before: re.Pattern
     hedge_after: re.Pattern
     range_left: re.Pattern
@@ -228,8 +230,10 @@ def grammar(lang: str) -> Grammar:
         + r"(?!\s{1,2}" + of_form + r")")  # "a quarter of the budget" is a share, not money
     ordinal_before = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(re.escape(w) for w in rules.ORDINALS_BEFORE)
                                 + r")[\s-]{1,2}\Z")
+    bare_magnitude = re.compile(r"(?<![^\W\d_])" + _alternation(bare_magnitudes) + _NOT_LETTER_AFTER)
     return Grammar(lang, rules, currencies, magnitudes, with_symbol, with_suffix, code_before_magnitude, in_words,
-                   minor, bare, hedge_before, hedge_after, range_left, change_before, restatement_gap, colloquial,
+                   minor, bare, frozenset(w.split()[-1].split("-")[-1] for w in currencies.words), bare_magnitude,
+                   hedge_before, hedge_after, range_left, change_before, restatement_gap, colloquial,
                    ordinal_before, re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
                    hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
                    {k.lower(): v for k, v in approx_nouns.items()},
@@ -349,7 +353,9 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
                     continue  # "$5-3 million" is no range
             found.append(_Match(m.start(), end, value, code, m.start("num"), number, factor, low, relation,
                                 bare_dollar, at_least=bool(groups.get("plus"))))
-    for m in grammar_.in_words.finditer(text):
+    currency_words = ((w.start(), w.end()) for w in _WORD.finditer(text)
+                      if w.group().lower() in grammar_.currency_last_words)
+    for m in _near(grammar_.in_words, currency_words, text):
         number = _spelled_number(grammar_, m.group("words"), bool(m.group("mag")))
         if number is None:
             continue
@@ -375,6 +381,33 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
     return _leftmost_longest(found)
 
 
+_REACH_BACK, _REACH_AHEAD = 160, 48  # longest spelled amount before its anchor word, cents after it
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s")
+
+
+def _near(pattern: re.Pattern, anchors, text: str):
+    """``pattern``'s matches, scanning only around the words it cannot do without (a currency word, a
+    magnitude), given as (start, end) in order: most of a text holds none, and spelled numbers are
+    costly to try at every word."""
+    windows: list[list[int]] = []
+    for anchor_start, anchor_end in anchors:
+        start, end = max(0, anchor_start - _REACH_BACK), anchor_end + _REACH_AHEAD
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    seen = set()
+    for start, end in windows:
+        boundary = _SPACE.search(text, min(end, len(text)), end + 40)  # do not cut a word in two
+        for m in pattern.finditer(text, start, boundary.start() if boundary else min(end + 40, len(text))):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def _spelled_number(grammar_: Grammar, raw: str, has_magnitude: bool) -> float | None:
     """"deux", "half a", "vingtaine de", "le" (before "milliard"): the number, or None."""
     words = raw.strip().lower()
@@ -395,7 +428,7 @@ def _bare(grammar_: Grammar, text: str, taken: list[_Match]) -> list[_Match]:
     ``taken`` and followed by a word that keeps them money-like; their currency is resolved later."""
     found = []
     spans = [(m.start, m.end) for m in taken]
-    for m in grammar_.bare.finditer(text):
+    for m in _near(grammar_.bare, (a.span() for a in grammar_.bare_magnitude.finditer(text)), text):
         if any(m.start() < end and start < m.end() for start, end in spans):
             continue
         if not _money_like_after(grammar_, text, m.end()):
