@@ -87,7 +87,7 @@ class HardwareMention(Record):
     product: str
     vendor: str
     quantity: float | None  # units counted, or the compute or power figure as written
-    unit: str  # units | cores | qubits... | PFLOPS, EFLOPS, FLOP/s | MW, GW, kW
+    unit: str  # units (chips, GPUs) | nodes, racks, cores, qubits... | PFLOPS, EFLOPS, FLOP/s | MW, GW, kW
     approx: bool
     flop_s: float | None = None  # compute normalised to FLOP/s
     precision: str = ""  # of a compute figure when stated: FP64, FP8, AI...

@@ -282,7 +282,9 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
         return None  # "3 chips at the bar", "40 serveurs": counted nouns need a number and a computing context
     if quantity is None:
         return mention
-    unit = mention.text.split()[-1].lower() if entry.kind == "other" else COUNTED_UNIT  # "cores", "qubits"
+    # Chips and GPUs add up as units; nodes, racks, cores and qubits are named by their noun.
+    unit = mention.text.split()[-1].lower() if not mention.product and entry.kind in ("system", "other") \
+        else COUNTED_UNIT
     return replace(mention, start=start, text=text[start:mention.end], quantity=quantity, unit=unit, approx=approx)
 
 

@@ -63,10 +63,10 @@ OF_WORDS = ["of"]
 # a word of MONEY_NOUNS.
 BARE_FOLLOWERS = ["in", "for", "to", "from", "at", "on", "by", "with", "into", "over", "and", "or", "but", "of",
                   "was", "were", "is", "are", "has", "had", "have", "will", "would", "could", "should", "may",
-                  "might", "would", "went", "goes", "go", "going", "came", "comes", "raised", "invested",
+                  "might", "went", "goes", "go", "going", "came", "comes", "raised", "invested",
                   "committed", "earmarked", "allocated", "set", "already", "last", "this", "next", "that", "which",
                   "more", "less", "apiece", "each", "respectively", "entered", "secured", "previously", "before",
-                  "after", "since", "until", "as", "so", "than", "annually", "per", "a", "in", "through"]
+                  "after", "since", "until", "as", "so", "than", "annually", "per", "a", "through"]
 ANY_WORD_AFTER_MAGNITUDE = False  # English writes "10 million people": only BARE_FOLLOWERS qualify
 MONEY_NOUNS = ["funding", "financing", "investment", "investments", "subsidies", "subsidy", "aid", "grants",
                "revenue", "revenues", "sales", "capital", "debt", "equity", "loans", "support", "cash", "profit",
