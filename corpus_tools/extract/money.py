@@ -105,6 +105,8 @@ class Grammar:
     restatement_gap: re.Pattern
     colloquial: re.Pattern  # "10 grand", "a quarter", "two hundred thousand nickels" (opt-in)
     ordinal_before: re.Pattern
+    decimal_word_before: re.Pattern  # "41-point-" before "eight trillion won"
+    and_word: re.Pattern  # " et ", " and " between two spelled numbers
     explicit_us: re.Pattern  # "US", "États-Unis": a sentence about the United States
     hedge_qualifier: dict[str, str]  # lower-cased hedge phrase -> qualifier
     hedge_after_qualifier: dict[str, str]
@@ -148,7 +150,8 @@ def grammar(lang: str) -> Grammar:
     word_magnitudes = [m for m in magnitudes if len(m) >= 4]
     bare_magnitudes = word_magnitudes + list(rules.MONEY_ONLY_MAGNITUDES)
     half_after = r"(?P<half>\s(?i:" + "|".join(re.escape(h) for h in rules.HALF_SUFFIXES) + r"))?"
-    of_word = _alternation([w.strip() for w in rules.OF_WORDS], ignore_case=True)
+    number_word = _alternation(rules.NUMBER_WORDS, ignore_case=True)
+    of_word = _alternation([w.strip() for w in rules.OF_WORDS + rules.CURRENCY_PREPOSITIONS], ignore_case=True)
     of_form = r"(?:" + of_word + r"(?<=['’])\s?|" + of_word + r"\s{1,2})"
     # "200 millions d'euros", "3 millions de d'euros" (a doubled preposition), "4-billion-pound".
     of = r"(?:\s{1,2}" + of_form + r"{1,2}|\s{1,2}|-|" + _SP + r"?)"
@@ -179,7 +182,6 @@ def grammar(lang: str) -> Grammar:
     code_before_magnitude = re.compile(
         r"(?<![\w.,$€£¥])" + _NUMBER + _SP + r"{1,2}(?P<post>" + _alternation(codes) + r")" + _SP + r"{1,2}(?P<mag>"
         + _alternation(word_magnitudes) + r")" + _NOT_LETTER_AFTER)
-    number_word = _alternation(rules.NUMBER_WORDS, ignore_case=True)
     fractions = {f.strip().lower(): v for f, v in rules.FRACTION_PREFIXES.items()}
     approx_nouns = {f"{noun} {of}".replace("' ", "'").replace("’ ", "’"): value
                     for noun, value in rules.APPROX_NUMBER_NOUNS.items() for of in rules.OF_WORDS}
@@ -212,7 +214,8 @@ def grammar(lang: str) -> Grammar:
     range_left = re.compile(
         r"(?:(?<![^\W\d_])(?P<opener>" + _alternation(rules.RANGE_PAIRS, ignore_case=True) + r")\s{1,2}"
         r"(?:" + approx_hedges + r"\s{1,2})?)?"
-        r"(?<![\w.,])(?P<pre>" + symbol + r")?" + _SP + r"{0,2}" + _NUMBER
+        r"(?<![\w.,])(?P<pre>" + symbol + r")?" + _SP + r"{0,2}(?:" + _NUMBER + r"|(?<![^\W\d_])(?P<lwords>"
+        + number_word + r")" + _NOT_LETTER_AFTER + r")"
         + r"(?:(?:-|" + _SP + r"{0,2})" + magnitude + r")?"
         + r"(?:" + of + r"(?P<post>" + symbol + r"|" + word + r"))?"
         + r"\s{0,2}(?P<conn>" + _alternation(rules.RANGE_CONNECTORS, ignore_case=True) + r")\s{0,2}\Z"
@@ -231,10 +234,13 @@ def grammar(lang: str) -> Grammar:
     ordinal_before = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(re.escape(w) for w in rules.ORDINALS_BEFORE)
                                 + r")[\s-]{1,2}\Z")
     bare_magnitude = re.compile(r"(?<![^\W\d_])" + _alternation(bare_magnitudes) + _NOT_LETTER_AFTER)
+    decimal_word_before = re.compile(r"(?<![^\W\d_])" + _alternation(rules.DECIMAL_WORDS, ignore_case=True)
+                                     + r"[\s-]\Z")
     return Grammar(lang, rules, currencies, magnitudes, with_symbol, with_suffix, code_before_magnitude, in_words,
                    minor, bare, frozenset(w.split()[-1].split("-")[-1] for w in currencies.words), bare_magnitude,
                    hedge_before, hedge_after, range_left, change_before, restatement_gap, colloquial,
-                   ordinal_before, re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
+                   ordinal_before, decimal_word_before,
+                   re.compile(r"\s" + _alternation(rules.AND_WORDS, ignore_case=True) + r"\s"), re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
                    hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
                    {k.lower(): v for k, v in approx_nouns.items()},
                    {k.lower(): frozenset(v) for k, v in rules.RANGE_PAIRS.items()},
@@ -356,9 +362,14 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
     currency_words = ((w.start(), w.end()) for w in _WORD.finditer(text)
                       if w.group().lower() in grammar_.currency_last_words)
     for m in _near(grammar_.in_words, currency_words, text):
+        start = m.start()
         number = _spelled_number(grammar_, m.group("words"), bool(m.group("mag")))
-        if number is None:
-            continue
+        last_and = list(grammar_.and_word.finditer(m.group("words")))
+        if number is None and last_and:  # "douze et quinze millions": two numbers, the second is the amount
+            start = m.start("words") + last_and[-1].end()
+            number = _spelled_number(grammar_, text[start:m.end("words")], bool(m.group("mag")))
+        if number is None or grammar_.decimal_word_before.search(text, max(0, start - 12), start):
+            continue  # "41-point-eight trillion won": a decimal spoken in words, not eight trillion
         mag_form = m.group("mag")
         factor = grammar_.magnitudes.get(mag_form, 1.0) if mag_form else 1.0
         resolved = _currency(grammar_, None, m.group("post"), bool(mag_form), mag_form)
@@ -370,7 +381,7 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
             value += int(m.group("cents")) / 100
             end = m.end()
         approx = m.group("words").strip().lower() in grammar_.approx_nouns
-        found.append(_Match(m.start(), end, value, resolved[0], m.start(), number, factor, bare_dollar=resolved[2],
+        found.append(_Match(start, end, value, resolved[0], start, number, factor, bare_dollar=resolved[2],
                             approx=approx))
     for m in grammar_.minor.finditer(text):
         number = _number(grammar_, m.group("num"), False)
@@ -603,7 +614,10 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
     elif opener in grammar_.change_openers and _says_change(grammar_, text, m.start()):
         relation = "change"
     mag_form = m.group("mag")
-    number = _number(grammar_, m.group("num"), bool(mag_form))
+    raw = m.group("num") or ""
+    number = _number(grammar_, raw, bool(mag_form)) if raw else _words_to_number(m.group("lwords").lower(), grammar_.lang)
+    if number is None:
+        return None
     symbols, words = grammar_.currencies.symbols, grammar_.currencies.words
     left_code = symbols.get(m.group("pre") or "") or symbols.get(m.group("post") or "") or words.get(
         (m.group("post") or "").lower())
@@ -611,10 +625,10 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
         return None
     if mag_form:
         low = number * grammar_.magnitudes[mag_form]
-    elif relation == "list" and (m.group("pre") or m.group("post") or _looks_like_year(m.group("num"))):
+    elif relation == "list" and (m.group("pre") or m.group("post") or _looks_like_year(raw)):
         return None  # "$2m and $3m" are two amounts already; "en 2024 et 40 millions" starts with a year
     elif (right.magnitude == 1 and number < 1000 <= right.raw_number and right.raw_number / 10
-          <= number * 1000 <= right.raw_number and not m.group("num").count(",") + m.group("num").count(".")):
+          <= number * 1000 <= right.raw_number and raw.isdigit()):
         low = number * 1000  # "38/40 000 euros", "entre 45 et 60 000 €": the thousands are shared
     elif number < right.raw_number or relation in ("change", "list", "alternative"):
         low = number * right.magnitude  # "entre 2 et 3 milliards": the magnitude is shared
@@ -626,8 +640,8 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
         return None
     if relation == "list" and not (mag_form is None and right.magnitude >= 1e6):
         return None  # only "40 et 104 millions d'euros": a shared magnitude makes the list
-    left_start = m.start("pre") if m.group("pre") else m.start("num")
-    left_end = max(m.end(group) for group in ("num", "mag", "post") if m.group(group))
+    left_start = m.start("pre") if m.group("pre") else m.start("num") if raw else m.start("lwords")
+    left_end = max(m.end(group) for group in ("num", "lwords", "mag", "post") if m.group(group))
     return _Left(m.start(), left_start, left_end, low, relation, bool(left_code))
 
 

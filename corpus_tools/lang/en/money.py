@@ -6,11 +6,12 @@ MAGNITUDES = {
     "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "M": 1e6, "MM": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "T": 1e12,
+    "bil": 1e9, "bil.": 1e9, "mil": 1e6, "mil.": 1e6,  # "$3.9 bil.", headline shorthand
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian news
 }
 # Magnitudes that may also mean something else ("m" metres, "B" grades) are only accepted next to
 # a currency sign or code, never with a currency word alone.
-SYMBOL_ONLY_MAGNITUDES = {"k", "K", "m", "M", "MM", "b", "B", "T"}
+SYMBOL_ONLY_MAGNITUDES = {"k", "K", "m", "M", "MM", "b", "B", "T", "bil", "bil.", "mil", "mil."}
 
 HEDGES = {
     "at_least": ["more than", "over", "at least", "upwards of", "in excess of", "north of", "no less than",
@@ -56,6 +57,10 @@ EXPLICIT_US = ["United States", "America", "US", "U.S.", "USD", "American"]
 # "a billion of dollars" is rare in English but "of" links a magnitude to its currency word.
 # Dollar forms that do not say which dollar: a locale or the document decides (USD by default).
 GENERIC_DOLLARS = ["$", "dollar", "dollars", "bucks"]
+# Before a currency only: « 55 millions en dollars canadiens ».
+CURRENCY_PREPOSITIONS = []
+# A decimal said in words ("41-point-eight"): the words after it are no whole number.
+DECIMAL_WORDS = ["point"]
 OF_WORDS = ["of"]
 
 # A number with a magnitude and no currency ("Of the $8bn, 2bn will go to ...") borrows the currency of

@@ -56,6 +56,10 @@ EXPLICIT_US = ["États-Unis", "Etats-Unis", "américaine", "américaines", "US",
 # « 3 millions d'euros » ; doublé par coquille : « 3 millions de d'euros ».
 # Dollar forms that do not say which dollar: a locale or the document decides (USD by default).
 GENERIC_DOLLARS = ["$", "dollar", "dollars"]
+# Before a currency only: « 55 millions en dollars canadiens ».
+CURRENCY_PREPOSITIONS = ["en"]
+# A decimal said in words ("41-point-eight"): the words after it are no whole number.
+DECIMAL_WORDS = ["virgule"]
 OF_WORDS = ["de", "d'", "d’"]
 
 # Un nombre avec une grandeur et sans devise (« dont 3 milliards pour … ») emprunte la devise de son
