@@ -245,7 +245,7 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
     if not mention.product and entry.kind in ("chip", "gpu", "system") and (
             grammar_.industry_before.search(text, max(0, mention.start - 60), mention.start)
             or grammar_.industry_after.match(text, mention.end)):
-        return None  # "le marché des puces", "a maker of graphics cards", "a $33bn chip plant"
+        return None  # "le marché des puces", "a maker of graphics cards", "a $20bn chip plant"
     if entry.kind == "datacenter" and not mention.product and mention.text[:1].isupper() \
             and _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start):
         return None  # "the Barcelona Supercomputing Center": an organisation's name

@@ -94,7 +94,7 @@ class Grammar:
     with_suffix: re.Pattern  # "200 millions d'euros", "30 M€", "20 euros", "120 MEUR", "4-billion-pound"
     code_before_magnitude: re.Pattern  # "120 EUR million"
     in_words: re.Pattern  # "deux milliards d'euros", "a billion dollars", "half-a-billion dollar"
-    minor: re.Pattern  # "620 pence", "80 centimes"
+    minor: re.Pattern  # "455 pence", "80 centimes"
     bare: re.Pattern  # "2bn", "3 milliards": a magnitude and no currency, resolved by neighbours
     currency_last_words: frozenset[str]  # what in_words needs ("euros", "sterling"): it only runs near one
     bare_magnitude: re.Pattern  # what bare needs: it only runs near one
@@ -105,7 +105,7 @@ class Grammar:
     restatement_gap: re.Pattern
     colloquial: re.Pattern  # "10 grand", "a quarter", "two hundred thousand nickels" (opt-in)
     ordinal_before: re.Pattern
-    decimal_word_before: re.Pattern  # "41-point-" before "eight trillion won"
+    decimal_word_before: re.Pattern  # "12-point-" before "five trillion won"
     and_word: re.Pattern  # " et ", " and " between two spelled numbers
     explicit_us: re.Pattern  # "US", "États-Unis": a sentence about the United States
     hedge_qualifier: dict[str, str]  # lower-cased hedge phrase -> qualifier
@@ -365,11 +365,11 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
         start = m.start()
         number = _spelled_number(grammar_, m.group("words"), bool(m.group("mag")))
         last_and = list(grammar_.and_word.finditer(m.group("words")))
-        if number is None and last_and:  # "douze et quinze millions": two numbers, the second is the amount
+        if number is None and last_and:  # "huit et dix millions": two numbers, the second is the amount
             start = m.start("words") + last_and[-1].end()
             number = _spelled_number(grammar_, text[start:m.end("words")], bool(m.group("mag")))
         if number is None or grammar_.decimal_word_before.search(text, max(0, start - 12), start):
-            continue  # "41-point-eight trillion won": a decimal spoken in words, not eight trillion
+            continue  # "12-point-five trillion won": a decimal spoken in words, not five trillion
         mag_form = m.group("mag")
         factor = grammar_.magnitudes.get(mag_form, 1.0) if mag_form else 1.0
         resolved = _currency(grammar_, None, m.group("post"), bool(mag_form), mag_form)
@@ -482,7 +482,7 @@ def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: li
     """A bare number takes the currency of the nearest amount of its sentence, else of its paragraph,
     else the document's when it writes only one (flagged as inferred). With none, it is kept without
     a currency only when its magnitude counts nothing but money ("30bn"), and dropped otherwise; so is
-    a number after a garbled sign ("?135 million"), whose currency is lost."""
+    a number after a garbled sign ("?76 million"), whose currency is lost."""
     if not bare:
         return []
     paragraph_ends = [b.start() for b in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
@@ -605,7 +605,7 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
     rules = grammar_.rules
     opener, conn = (m.group("opener") or "").lower(), m.group("conn").lower()
     if opener and conn not in grammar_.range_pairs[opener]:
-        opener = ""  # "respectives de 4,4 et 1,75 milliard": "de" opens no range here
+        opener = ""  # "valorisées de 2,5 et 3,1 milliards": "de" opens no range here
     relation = "range"
     if not opener and conn in rules.ALTERNATIVE_CONNECTORS:
         relation = "alternative"
@@ -629,7 +629,7 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
         return None  # "$2m and $3m" are two amounts already; "en 2024 et 40 millions" starts with a year
     elif (right.magnitude == 1 and number < 1000 <= right.raw_number and right.raw_number / 10
           <= number * 1000 <= right.raw_number and raw.isdigit()):
-        low = number * 1000  # "38/40 000 euros", "entre 45 et 60 000 €": the thousands are shared
+        low = number * 1000  # "32/36 000 euros", "entre 38 et 52 000 €": the thousands are shared
     elif number < right.raw_number or relation in ("change", "list", "alternative"):
         low = number * right.magnitude  # "entre 2 et 3 milliards": the magnitude is shared
     elif opener:
@@ -639,7 +639,7 @@ def _range_left(grammar_: Grammar, text: str, right: _Match) -> _Left | None:
     if relation == "range" and not 0 < low < right.value:
         return None
     if relation == "list" and not (mag_form is None and right.magnitude >= 1e6):
-        return None  # only "40 et 104 millions d'euros": a shared magnitude makes the list
+        return None  # only "15 et 62 millions d'euros": a shared magnitude makes the list
     left_start = m.start("pre") if m.group("pre") else m.start("num") if raw else m.start("lwords")
     left_end = max(m.end(group) for group in ("num", "lwords", "mag", "post") if m.group(group))
     return _Left(m.start(), left_start, left_end, low, relation, bool(left_code))
@@ -650,7 +650,7 @@ def _looks_like_year(raw: str) -> bool:
 
 
 def _says_change(grammar_: Grammar, text: str, opener_start: int) -> bool:
-    """"up its subsidies from 6.8bn to 10bn", "passe de 17 à 30 milliards": a verb of change before."""
+    """"raised its aid from €2.1bn to €3.4bn", "passe de 12 à 20 milliards": a verb of change before."""
     window_start = max(0, opener_start - 48)
     sentence_break = max((b.end() for b in _SENTENCE_END.finditer(text, window_start, opener_start)),
                          default=window_start)
@@ -659,7 +659,7 @@ def _says_change(grammar_: Grammar, text: str, opener_start: int) -> bool:
 
 def _dollar_hint(grammar_: Grammar, matches: list[_Match]) -> str | None:
     """The dollar a document means by a bare "$": the one other dollar it names explicitly
-    ("C$2bn", "$240 million CAD"), provided it never names the US dollar explicitly."""
+    ("C$3bn", "$400 million CAD"), provided it never names the US dollar explicitly."""
     explicit = {m.currency for m in matches if m.explicit and not m.bare_dollar}
     others = {code for code in explicit if code in grammar_.currencies.dollars and code != "USD"}
     if len(others) == 1 and "USD" not in explicit:
@@ -673,7 +673,7 @@ def extract_amounts(text: str, lang: str | None = None, *, locale: str | None = 
 
     ``locale`` ("en_CA", "fr_CH"...) says which currency a bare "$" or "dollars" means there;
     without one, a document that names one other dollar explicitly and never the US dollar
-    ("C$2bn ... $240 million") has its bare "$" read as that dollar, flagged ``currency_inferred``.
+    ("C$3bn ... $400 million") has its bare "$" read as that dollar, flagged ``currency_inferred``.
     ``colloquial=True`` (with a locale) also reads slang and coins ("10 grand", "a quarter").
     """
     if not text:
@@ -736,7 +736,7 @@ def _joined(text: str, start: int, right: _Match, low: float, relation: str, lan
 def _apply_dollar_hint(grammar_: Grammar, text: str, amounts: list[Amount], matches: list[_Match], hinted: str
                        ) -> list[Amount]:
     """Bare "$" amounts read as the hinted dollar, flagged. Where the document restates its own dollars
-    in bare "$" ("C$240m ($169m)", the agencies' way), bare "$" is the US dollar except for a figure
+    in bare "$" ("C$300m ($220m)", the agencies' way), bare "$" is the US dollar except for a figure
     already given in the hinted dollar; a sentence that names the United States keeps it too."""
     bare_ends = {m.end for m in matches if m.bare_dollar and m.currency == "USD"}
     bare = [i for i, a in enumerate(amounts) if a.currency == "USD" and a.end in bare_ends]
@@ -753,7 +753,7 @@ def _apply_dollar_hint(grammar_: Grammar, text: str, amounts: list[Amount], matc
         sentence_start = max((b.end() for b in _SENTENCE_END.finditer(text, max(0, amount.start - 300),
                                                                         amount.start)), default=0)
         if not restating and grammar_.explicit_us.search(text, sentence_start, amount.start):
-            continue  # "Aux États-Unis : entre 120 000 $ et 170 000 $"
+            continue  # "Aux États-Unis : entre 95 000 $ et 140 000 $"
         switched[i] = replace(amount, currency=hinted, currency_inferred=True)
     return switched
 

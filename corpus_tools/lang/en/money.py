@@ -6,7 +6,7 @@ MAGNITUDES = {
     "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "M": 1e6, "MM": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "B": 1e9,
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "T": 1e12,
-    "bil": 1e9, "bil.": 1e9, "mil": 1e6, "mil.": 1e6,  # "$3.9 bil.", headline shorthand
+    "bil": 1e9, "bil.": 1e9, "mil": 1e6, "mil.": 1e6,  # "$2.7 bil.", headline shorthand
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian news
 }
 # Magnitudes that may also mean something else ("m" metres, "B" grades) are only accepted next to
@@ -59,7 +59,7 @@ EXPLICIT_US = ["United States", "America", "US", "U.S.", "USD", "American"]
 GENERIC_DOLLARS = ["$", "dollar", "dollars", "bucks"]
 # Before a currency only: « 55 millions en dollars canadiens ».
 CURRENCY_PREPOSITIONS = []
-# A decimal said in words ("41-point-eight"): the words after it are no whole number.
+# A decimal said in words ("12-point-five"): the words after it are no whole number.
 DECIMAL_WORDS = ["point"]
 OF_WORDS = ["of"]
 
@@ -96,7 +96,7 @@ APPROX_NUMBER_NOUNS: dict[str, float] = {}
 ONE_WORDS_BEFORE_MAGNITUDE: list[str] = []
 HALF_SUFFIXES = ["and a half"]  # "a billion and a half dollars", "one and a half billion"
 CENT_WORDS = ["cents", "cent", "pence", "p", "c", "sen", "sens", "kopiykas", "kopecks"]
-# Amounts in a minor unit alone, in hundredths of a currency: "620 pence", "50 cents", "99¢".
+# Amounts in a minor unit alone, in hundredths of a currency: "455 pence", "50 cents", "99¢".
 MINOR_UNITS = {"pence": "GBP", "penny": "GBP", "cents": "USD", "cent": "USD", "¢": "USD", "euro cents": "EUR",
                "euro cent": "EUR"}
 DECIMAL_COMMA = False

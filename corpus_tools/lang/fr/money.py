@@ -56,7 +56,7 @@ EXPLICIT_US = ["États-Unis", "Etats-Unis", "américaine", "américaines", "US",
 # « 3 millions d'euros » ; doublé par coquille : « 3 millions de d'euros ».
 # Dollar forms that do not say which dollar: a locale or the document decides (USD by default).
 GENERIC_DOLLARS = ["$", "dollar", "dollars"]
-# Before a currency only: « 55 millions en dollars canadiens ».
+# Before a currency only: « 80 millions en dollars canadiens ».
 CURRENCY_PREPOSITIONS = ["en"]
 # A decimal said in words ("41-point-eight"): the words after it are no whole number.
 DECIMAL_WORDS = ["virgule"]
@@ -90,7 +90,7 @@ APPROX_NUMBER_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtain
 ONE_WORDS_BEFORE_MAGNITUDE = ["le", "du"]
 HALF_SUFFIXES = ["et demi", "et demie"]  # « un milliard et demi d'euros »
 CENT_WORDS = ["centimes", "centime", "cents", "cent", "c"]
-# Montants en centièmes de devise, seuls : « 620 pence », « 80 centimes ».
+# Montants en centièmes de devise, seuls : « 455 pence », « 80 centimes ».
 MINOR_UNITS = {"pence": "GBP", "centimes": "EUR", "centime": "EUR", "cents": "USD", "centimes d'euro": "EUR",
                "centimes d’euro": "EUR"}
 DECIMAL_COMMA = True
