@@ -23,8 +23,9 @@ _SP = f"[{SPACES}]"
 _CUE_WINDOW = 250
 _PRECEDING_NAME = re.compile(r"[A-Z][\w-]{0,40}[ \u00a0]\Z")
 _EXTRA_VENDORS = ["Nvidia", "Google", "Intel", "AMD", "Cray", "HPE", "Hewlett Packard Enterprise", "Eviden", "Atos",
-                  "IBM", "Fujitsu", "Dell", "Lenovo", "Supermicro", "xAI", "AWS", "Microsoft"]
-_CANONICAL_VENDOR = {"nvidia": "NVIDIA", "hewlett packard enterprise": "HPE", "aws": "Amazon Web Services"}
+                  "IBM", "Fujitsu", "Dell", "Lenovo", "Supermicro", "xAI", "AWS", "Microsoft", "Advanced Micro Devices"]
+_CANONICAL_VENDOR = {"nvidia": "NVIDIA", "hewlett packard enterprise": "HPE", "aws": "Amazon Web Services",
+                     "advanced micro devices": "AMD"}
 COUNTED_UNIT = "units"
 
 
