@@ -16,6 +16,7 @@ _EXPORTS = {
     "Investment": "corpus_tools.types",
     "Limits": "corpus_tools.ingest.readers",
     "FieldMap": "corpus_tools.ingest.readers",
+    "OutputRefused": "corpus_tools.outputs",
     "ingest": "corpus_tools.analysis",
     "analyze": "corpus_tools.analysis",
     "extract_amounts": "corpus_tools.extract.money",

@@ -22,6 +22,7 @@ from typing import AbstractSet, Iterable, Iterator
 from .batches import done_doc_ids, finish_tables, write_batch
 from .corpus import Corpus
 from .ingest import FieldMap, Limits, iter_documents
+from .lang import LANGUAGES, UNDETERMINED
 from .storage import TableWriter
 from .types import ErrorRecord
 
@@ -60,7 +61,7 @@ class _Ingestion:
                 self.positions[record.doc_id] = row
                 if record.doc_id not in skip:
                     yield {"doc_id": record.doc_id, "body": record.body, "lang": record.lang, "date": record.date,
-                           "position": row}
+                           "lang_spans": record.lang_spans, "position": row}
             row += 1
 
     def batches(self, size: int, skip: AbstractSet[str]) -> Iterator[list[dict]]:
@@ -157,10 +158,10 @@ class _Analysed:
 
 def _analyse_group(records: list[dict], lang: str) -> list[_Analysed]:
     from .extract.hardware import extract_hardware
-    from .extract.money import extract_amounts
     from .pipeline.models import entity_pipeline
 
-    langs = [lang if lang != "und" else _guess(r["body"]) for r in records]
+    segments = [_segments(r) for r in records]
+    langs = [lang if lang != "und" else _lean(s) for s, r in zip(segments, records)]
     hardware = [extract_hardware(r["body"], lang=l) for r, l in zip(records, langs)]
     if lang == "und":  # too little text to know its language: no statistical NER, the rules still run
         analysed = [([], [])] * len(records)
@@ -169,8 +170,29 @@ def _analyse_group(records: list[dict], lang: str) -> list[_Analysed]:
         # Docs are turned into plain records inside the zone, so spaCy can free their strings.
         with nlp.memory_zone():
             analysed = list(_entities_and_sentences(nlp, lang, [r["body"] for r in records], hardware))
-    return [_Analysed(r, l, h, entities, sentences, extract_amounts(r["body"], lang=l))
-            for r, l, h, (entities, sentences) in zip(records, langs, hardware, analysed)]
+    return [_Analysed(r, l, h, entities, sentences, _amounts(r["body"], s))
+            for r, l, s, h, (entities, sentences) in zip(records, langs, segments, hardware, analysed)]
+
+
+def _segments(record: dict) -> list:
+    """Where the document's paragraphs change language, as found at ingestion (no detection here)."""
+    from .ingest.language import parse_segments
+
+    return parse_segments(record.get("lang_spans", ""), len(record["body"]), record["lang"])
+
+
+def _amounts(body: str, segments: list) -> list:
+    """Each paragraph's amounts read with its own language's grammar (both where unsure)."""
+    from .extract.amount_language import amounts_in_segments
+    from .extract.money import extract_amounts
+
+    return amounts_in_segments(body, segments, extract_amounts)
+
+
+def _lean(segments: list) -> str:
+    """The language to try first for a document of undetermined language: its longest lean."""
+    leaning = [s for s in segments if s.lang in LANGUAGES]
+    return max(leaning, key=lambda s: s.end - s.start).lang if leaning else LANGUAGES[0]
 
 
 def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
@@ -179,8 +201,8 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
     from .extract.kinds import classify
 
     documents = []
-    for lang in ("en", "fr", "und"):
-        group = [r for r in records if (r["lang"] if r["lang"] in ("en", "fr") else "und") == lang]
+    for lang in (*LANGUAGES, UNDETERMINED):
+        group = [r for r in records if (r["lang"] if r["lang"] in LANGUAGES else UNDETERMINED) == lang]
         if group:
             documents += _analyse_group(group, lang)
     # One classifier call for the whole batch: scikit-learn's per-call overhead dwarfs one document.
@@ -192,7 +214,7 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
         rows = annotate_amounts(record["body"], document.lang, record["date"], document.amounts, document.entities,
                                 document.sentences, [next(kinds) for _ in document_contexts])
         for index, row in enumerate(rows):
-            row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", lang=document.lang)
+            row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", lang=row.get("lang") or document.lang)
         out["amounts"] += rows
         out["entities"] += [{"doc_id": doc_id, **e.as_dict()} for e in document.entities]
         out["hardware"] += [{"doc_id": doc_id, **h.as_dict()} for h in document.hardware]
@@ -200,12 +222,6 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
     for name in out:
         out[name].sort(key=lambda row: (order[row["doc_id"]], row["start"], row["end"]))
     return out
-
-
-def _guess(body: str) -> str:
-    from .extract.money import resolve_language
-
-    return resolve_language(body, None)
 
 
 def _one_blas_thread() -> None:

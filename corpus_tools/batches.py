@@ -107,6 +107,7 @@ def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
         files[name] = [_concatenate(name, batches, in_order, positions, batches_dir, tables_dir)]
         release_memory()
     files["investments"] = [_merge_events(files["amounts"][0], tables_dir)]
+    _flag_suspects(files["amounts"][0], files["investments"][0])
     release_memory()
     return files
 
@@ -194,3 +195,32 @@ def _merge_events(amounts_path: Path, tables_dir: Path) -> Path:
             writer.write_arrow(table.set_column(table.schema.get_field_index("event_id"), "event_id", event_ids))
     os.replace(linked, amounts_path)
     return investments
+
+
+SANITY_COLUMNS = ["doc_id", "text", "lang", "kind", "value_eur", "event_id"]
+
+
+def _flag_suspects(amounts_path: Path, investments_path: Path) -> None:
+    """Set ``suspect`` and ``suspect_reason`` on the finished amounts and investments tables."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .extract.sanity import flag_amounts, flag_investments
+
+    amounts = pq.read_table(amounts_path, columns=SANITY_COLUMNS).to_pandas()
+    amount_flags = flag_amounts(amounts)
+    investments = pq.read_table(investments_path).to_pandas()
+    event_flags = flag_investments(investments, amounts, amount_flags)
+    for path, name, flags in ((amounts_path, "amounts", amount_flags), (investments_path, "investments", event_flags)):
+        flagged = path.with_name(f".{path.name}.flagged")
+        start = 0
+        with pq.ParquetFile(path) as table_file, TableWriter(flagged, name) as writer:
+            for batch in table_file.iter_batches(batch_size=5_000, use_threads=False):
+                table = pa.Table.from_batches([batch])
+                rows = flags.iloc[start:start + table.num_rows]
+                start += table.num_rows
+                for column, kind in (("suspect", pa.bool_()), ("suspect_reason", pa.string())):
+                    table = table.set_column(table.schema.get_field_index(column), column,
+                                             pa.array(rows[column].tolist(), kind))
+                writer.write_arrow(table)
+        os.replace(flagged, path)

@@ -16,9 +16,22 @@ def _limits(args: argparse.Namespace):
                   max_zip_member_bytes=int(args.max_zip_member_mb * 1_000_000), max_zip_ratio=args.max_zip_ratio)
 
 
+def _delimiter(value: str) -> str:
+    named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+    value = named.get(value.lower(), value)
+    if len(value) != 1 or value.isalnum() or value in "\"\r\n":
+        raise argparse.ArgumentTypeError(f"not a CSV delimiter: {value!r} (use ',', ';', '|' or 'tab')")
+    return value
+
+
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", default="out", help="output folder, replaced atomically (default: out)")
+    parser.add_argument("--out", default="out",
+                        help="output folder: new, empty or a previous output, replaced atomically (default: out)")
+    parser.add_argument("--force", action="store_true",
+                        help="write into a folder holding other files, replacing only the tool's own names")
     parser.add_argument("--text-field", help="comma-separated JSON/CSV field names holding the text")
+    parser.add_argument("--delimiter", type=_delimiter,
+                        help="CSV delimiter: ',', ';' or 'tab' (default: sniffed from each file)")
     parser.add_argument("--max-file-mb", type=float, default=50.0, help="skip larger files (default 50)")
     parser.add_argument("--max-doc-chars", type=int, default=1_000_000,
                         help="truncate longer documents, flagged (default 1,000,000)")
@@ -78,12 +91,6 @@ def _summary(corpus, out: Path) -> str:
             f"{counts['errors']} errors -> {out}")
 
 
-def _remove_stale_staging(out: Path) -> None:
-    """Staging folders left by a killed run (the previous output itself is never touched)."""
-    for stale in out.parent.glob(f".{out.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
 def _check_inputs(inputs: list[str]) -> str | None:
     missing = [p for p in inputs if not Path(p).exists() and not Path(p).is_symlink()]
     return f"input not found: {missing[0]}" if missing else None
@@ -141,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run" and not args.inputs:
         args.inputs = default_inputs()
     problem = _check_inputs(args.inputs)
+    from .outputs import OutputRefused, plan_output, remove_stale_work
+
+    try:
+        plan = plan_output(args.out, inputs=args.inputs, force=args.force)
+    except OutputRefused as refused:
+        problem = problem or str(refused)
     if problem:
         print(f"corpus-tools: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -148,21 +161,30 @@ def main(argv: list[str] | None = None) -> int:
     from .ingest import FieldMap
 
     out = Path(args.out)
+    remove_stale_work(plan)
     progress = False if args.no_progress else None
-    fields = FieldMap.with_text_fields(args.text_field)
+    fields = FieldMap.with_text_fields(args.text_field, args.delimiter)
     if args.command == "ingest":
         corpus = ingest(args.inputs, limits=_limits(args), fields=fields, progress=progress)
-        corpus.save(out)
+        try:
+            corpus.save(out, force=args.force)
+        except OutputRefused as refused:  # the folder changed while reading
+            print(f"corpus-tools: error: {refused}", file=sys.stderr)
+            return EXIT_USAGE
         print(_summary(corpus, out))
         return 0
     from .report.export import write_report
 
-    checkpoint = out.parent / f".{out.name}.checkpoint"
-    _remove_stale_staging(out)
+    checkpoint = plan.work_folder("checkpoint")
     corpus = analyze(args.inputs, n_process=args.jobs, engine=args.engine, scheduler=args.scheduler,
                      limits=_limits(args), fields=fields, progress=progress, batch_size=args.batch_size,
                      checkpoint=checkpoint, resume=args.resume, parts_dir=args.parts_dir)
-    write_report(corpus, out, locale=args.locale, title=args.title)
+    try:
+        write_report(corpus, out, locale=args.locale, title=args.title, force=args.force, inputs=args.inputs)
+    except OutputRefused as refused:  # the folder changed during the analysis: it is kept for --resume
+        print(f"corpus-tools: error: {refused}; the analysis is kept in {checkpoint}: "
+              "rerun with --resume once --out is fixed", file=sys.stderr)
+        return EXIT_USAGE
     counts = corpus.counts()
     shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"{counts['documents']} documents ({counts['duplicates']} duplicates), {counts['amounts']} amounts, "

@@ -9,16 +9,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import weakref
 from hashlib import sha256
 from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .outputs import MANIFEST, plan_output, write_output
 from .storage import TABLES, empty_table, iter_parquet, parquet_files, read_parquet, row_count, write_parquet
-
-MANIFEST = "manifest.json"
 
 
 class _Table:
@@ -115,12 +113,14 @@ class Corpus:
         return {"corpus_tools_version": __version__, "tables": list(TABLES), "counts": self.counts(),
                 "input_fingerprint": self.fingerprint()}
 
-    def save(self, directory: str | os.PathLike) -> Path:
+    def save(self, directory: str | os.PathLike, *, force: bool = False) -> Path:
         """Write every table as Parquet and the manifest, atomically replacing ``directory``.
 
+        ``directory`` must be new, empty or a saved corpus (else OutputRefused); ``force=True``
+        writes into another folder, replacing only ``tables/`` and the manifest there.
         Tables not yet read are read from the saved copy afterwards, which stays valid even when
         ``directory`` is the folder they were loaded from."""
-        target = write_atomically(directory, self, self.write_tables)
+        target = write_atomically(directory, self, self.write_tables, force=force)
         self._files = {name: [target / "tables" / f"{name}.parquet"] for name in self._files}
         return target
 
@@ -150,31 +150,13 @@ class Corpus:
         return cls.from_files(files)
 
 
-def write_atomically(directory: str | os.PathLike, corpus: "Corpus", write) -> Path:
-    """``write(staging)`` fills a staging folder, the manifest is added, then the folder is swapped
-    into ``directory``: a reader sees the previous complete output, or the new one."""
-    target = Path(directory)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
+def write_atomically(directory: str | os.PathLike, corpus: "Corpus", write, *, force: bool = False,
+                     inputs=()) -> Path:
+    """``write(staging)`` fills a staging folder, the manifest is added, then it is swapped into
+    ``directory`` (see ``outputs``): a reader sees the previous complete output, or the new one."""
+    def write_with_manifest(staging: Path) -> None:
         write(staging)
         (staging / MANIFEST).write_text(json.dumps(corpus.manifest(), indent=2, sort_keys=True) + "\n",
                                         encoding="utf-8")
-        replace_directory(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return target
 
-
-def replace_directory(staging: Path, target: Path) -> None:
-    """Swap ``staging`` into ``target``: at every moment ``target`` is complete or absent."""
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    retired = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if retired.exists():
-        shutil.rmtree(retired)
-    os.replace(target, retired)
-    os.replace(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+    return write_output(plan_output(directory, inputs=inputs, force=force), write_with_manifest)

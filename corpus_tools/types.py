@@ -38,6 +38,8 @@ class Document(Record):
     site: str = ""
     lang_chars: str = ""  # per-language character counts, e.g. "en:3120 fr:40"
     truncated: bool = False
+    date_raw: str = ""  # the date as given, when it was not understood (date is then empty)
+    lang_spans: str = ""  # where paragraphs change language, see ingest.language.format_segments
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 from corpus_tools import Corpus
 from corpus_tools.cli import main
@@ -28,3 +29,23 @@ def test_missing_input_exits_2_with_one_line(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "input not found" in err
+
+
+def test_an_out_that_changes_during_the_run_is_refused_at_the_end_and_the_checkpoint_kept(tmp_path, monkeypatch, capsys):
+    import corpus_tools.analysis as analysis
+
+    out = tmp_path / "out"
+
+    def analyze_while_someone_writes_into_out(inputs, *, checkpoint, **options):
+        out.mkdir()
+        (out / "draft.txt").write_text("written by hand meanwhile", encoding="utf-8")
+        Path(checkpoint).mkdir()
+        return Corpus()
+
+    monkeypatch.setattr(analysis, "analyze", analyze_while_someone_writes_into_out)
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Une phrase en français, pour que le dossier ne soit pas vide.", encoding="utf-8")
+    assert main(["run", str(source), "--out", str(out), "--no-progress"]) == 2
+    assert "--resume" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["draft.txt"] and (tmp_path / ".out.corpus_tools-checkpoint").is_dir()

@@ -678,7 +678,10 @@ def extract_amounts(text: str, lang: str | None = None, *, locale: str | None = 
     """
     if not text:
         return []
-    lang = resolve_language(text, lang)
+    if lang not in LANGUAGES:  # each paragraph in its own language; both grammars where unsure
+        from .amount_language import amounts_any_language
+
+        return amounts_any_language(text, extract_amounts, locale=locale, colloquial=colloquial)
     grammar_ = grammar(lang)
     region = locale.replace("-", "_").split("_")[-1].upper() if locale and "_" in locale.replace("-", "_") else ""
     local = REGION_CURRENCY.get(region)

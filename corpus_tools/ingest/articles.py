@@ -5,8 +5,9 @@ from hashlib import sha256
 
 from ..types import Document, ErrorRecord
 from .clean import clean_text
-from .language import UNDETERMINED, document_language, paragraph_languages
-from .metadata import normalise_date, split_date_header, split_title
+from ..lang import LANGUAGES
+from .language import UNDETERMINED, document_language, format_segments, language_segments, paragraph_decisions
+from .metadata import parse_date, split_date_header, split_title
 from .readers import Limits, RawArticle
 
 
@@ -41,10 +42,8 @@ def make_document(raw: RawArticle, *, limits: Limits = Limits()) -> Document | E
         if isinstance(converted, ErrorRecord):
             return converted
         raw = converted
-    date = normalise_date(raw.date)
     text = raw.text
     header_date, text = split_date_header(text)
-    date = date or header_date
     title = raw.title.strip()
     if raw.fmt == "text" and not title:
         title, text = split_title(text)
@@ -56,14 +55,18 @@ def make_document(raw: RawArticle, *, limits: Limits = Limits()) -> Document | E
     if not body.strip():
         reason = "empty" if not raw.text.strip() else "no_content"
         return ErrorRecord(raw.source, raw.item, reason, "no article text left after cleaning")
-    paragraphs = paragraph_languages(body)
-    lang, chars = document_language(paragraphs)
-    if raw.lang in ("fr", "en"):
+    decisions = paragraph_decisions(body)
+    lang, chars = document_language([paragraph for paragraph, _ in decisions])
+    if raw.lang in LANGUAGES:
         lang = raw.lang
+    date = parse_date(raw.date, lang)
+    date_raw = "" if date or raw.date is None else " ".join(str(raw.date).split())[:200]
+    date = date or header_date
     return Document(
         doc_id=body_id(body), source=raw.source, item=raw.item, title=" ".join(title.split()),
         date=date, lang=lang or UNDETERMINED, body=body, n_chars=len(body), n_words=len(body.split()),
         duplicate_of="", dropped_chars=cleaned.dropped_chars, url=raw.url, author=raw.author,
         site=raw.site, lang_chars=" ".join(f"{k}:{v}" for k, v in sorted(chars.items())),
-        truncated=truncated,
+        truncated=truncated, date_raw=date_raw,
+        lang_spans=format_segments(language_segments(body, decisions), lang or UNDETERMINED),
     )

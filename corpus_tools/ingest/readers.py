@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import stat
@@ -47,12 +48,13 @@ class FieldMap:
     date: tuple[str, ...] = ("date", "published", "published_at", "pub_date", "datetime")
     url: tuple[str, ...] = ("url", "link", "source_url")
     lang: tuple[str, ...] = ("lang", "language", "langue")
+    delimiter: str | None = None  # of CSV files; None: sniffed (comma, semicolon or tab)
 
     @classmethod
-    def with_text_fields(cls, names: str | None) -> "FieldMap":
+    def with_text_fields(cls, names: str | None, delimiter: str | None = None) -> "FieldMap":
         if not names:
-            return cls()
-        return cls(text=tuple(n.strip() for n in names.split(",") if n.strip()))
+            return cls(delimiter=delimiter)
+        return cls(text=tuple(n.strip() for n in names.split(",") if n.strip()), delimiter=delimiter)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,14 @@ def iter_files(inputs: list[str | os.PathLike]) -> Iterator[Path | ErrorRecord]:
             yield path
 
 
+def _our_output(folder: Path, name: str) -> bool:
+    """corpus_tools' own work folders, and the outputs of a run written into an input folder
+    (``--out`` the input folder): what the tool wrote is not an article."""
+    from ..outputs import MANIFEST, OWN_NAMES, is_our_manifest, is_work_folder
+
+    return is_work_folder(name) or (name in OWN_NAMES and is_our_manifest(folder / MANIFEST))
+
+
 def _walk(folder: Path, ancestors: set[tuple[int, int]]) -> Iterator[Path | ErrorRecord]:
     try:
         info = folder.stat()
@@ -109,6 +119,7 @@ def _walk(folder: Path, ancestors: set[tuple[int, int]]) -> Iterator[Path | Erro
     except OSError as exc:
         yield _error(str(folder), "", "io", f"cannot list folder: {exc.strerror or exc}")
         return
+    entries = [entry for entry in entries if not _our_output(folder, entry.name)]
     for entry in entries:
         path = Path(entry.path)
         try:
@@ -177,7 +188,8 @@ def read_bytes(data: bytes, name: str, source: str, item: str, *, limits: Limits
     elif suffix in JSON_SUFFIXES:
         yield from _read_json(text, source, item, fields)
     elif suffix in CSV_SUFFIXES:
-        yield from _read_csv(text, source, item, fields, limits, "\t" if suffix == ".tsv" else ",")
+        delimiter = fields.delimiter or ("\t" if suffix == ".tsv" else sniff_delimiter(text))
+        yield from _read_csv(text, source, item, fields, limits, delimiter)
     else:
         yield RawArticle(source, item, text, "text")
 
@@ -201,8 +213,11 @@ def _record_article(record: object, source: str, item: str, fields: FieldMap
         return _error(source, item, "parse", f"expected an object, got {type(record).__name__}")
     text = _first(record, fields.text)
     if text is None:
+        present = [str(k) for k in record if str(k).lower() in {name.lower() for name in fields.text}]
+        if present:
+            return _error(source, item, "empty", f"the text field {present[0]!r} is empty")
         return _error(source, item, "missing_text",
-                      f"no text field (looked for {', '.join(fields.text)})")
+                      f"no text field (looked for {', '.join(fields.text)}; found {', '.join(map(str, record))[:200]})")
     if not isinstance(text, str):
         return _error(source, item, "parse", f"text field is a {type(text).__name__}, not a string")
     def meta(names: tuple[str, ...]) -> str:
@@ -251,6 +266,30 @@ def _read_json(text: str, source: str, item: str, fields: FieldMap
             yield _record_article(record, source, _sub_item(item, f"record {index}"), fields)
     else:
         yield _record_article(data, source, item, fields)
+
+
+CSV_DELIMITERS = (",", ";", "\t")
+SNIFF_RECORDS = 20
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon (what French Excel writes) or tab: the one that splits the header into
+    the most columns with the first records agreeing on that number of cells; comma on a tie."""
+    sample = text[:64_000]
+
+    def score(delimiter: str) -> tuple[int, int]:
+        try:
+            rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
+                                         SNIFF_RECORDS + 1))
+        except csv.Error:
+            return (0, 0)
+        if not rows or len(rows[0]) < 2:
+            return (0, 0)
+        body = rows[1:-1] if len(rows) > 2 else rows[1:]  # the last may be cut by the sample
+        agreeing = sum(len(row) == len(rows[0]) for row in body)
+        return (agreeing + 1 if not body or agreeing * 2 >= len(body) else 0, len(rows[0]))
+
+    return max(CSV_DELIMITERS, key=lambda d: (score(d), -CSV_DELIMITERS.index(d)))
 
 
 def _read_csv(text: str, source: str, item: str, fields: FieldMap, limits: Limits,

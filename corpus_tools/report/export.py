@@ -102,8 +102,10 @@ def render_charts(corpus, locale: str) -> dict[str, tuple[bytes, bytes]]:
     return rendered
 
 
-def write_report(corpus, out: str | os.PathLike, *, locale: str = "en", title: str = "Investment report") -> Path:
-    """Write every output of the main job; ``out`` is replaced only once all of it is written."""
+def write_report(corpus, out: str | os.PathLike, *, locale: str = "en", title: str = "Investment report",
+                 force: bool = False, inputs=()) -> Path:
+    """Write every output of the main job; ``out`` is replaced only once all of it is written, and
+    only when it is ours (see ``corpus_tools.outputs``; ``force``, ``inputs``)."""
     from .html import render_html
 
     def write(staging: Path) -> None:
@@ -118,4 +120,4 @@ def write_report(corpus, out: str | os.PathLike, *, locale: str = "en", title: s
         html = render_html(corpus, {name: png for name, (png, _) in charts.items()}, locale=locale, title=title)
         (staging / "report.html").write_text(html, encoding="utf-8")
 
-    return write_atomically(out, corpus, write)
+    return write_atomically(out, corpus, write, force=force, inputs=inputs)

@@ -44,15 +44,24 @@ def test_kill_at_any_moment_leaves_previous_output_or_none(tmp_path):
     assert run_cli("run", source, "--out", out, "--no-progress").returncode == 0
     previous = json.loads((out / "manifest.json").read_text())["input_fingerprint"]
     (source / "extra.txt").write_text("Oracle will invest $2bn in Spain, the company said.", encoding="utf-8")
-    for delay in (0.5, 2.0, 4.0, 6.0, 8.0):
+    finished = tmp_path / ".out.corpus_tools-checkpoint" / "batches" / "done"
+    landed_mid_run = 0
+    for batches_before_kill in (0, 1, 3, 6, 10):
         process = _start("run", source, "--out", out, "--no-progress", "--batch-size", "2")
-        time.sleep(delay)
+        deadline = time.time() + 300
+        while time.time() < deadline and process.poll() is None and \
+                len(list(finished.glob("*.json"))) < batches_before_kill:
+            time.sleep(0.02)
+        still_running = process.poll() is None
         process.send_signal(signal.SIGKILL)
         process.wait()
+        if still_running and process.returncode == -signal.SIGKILL:
+            landed_mid_run += 1  # killed by us, before the run could finish
         if out.exists():
-            assert _complete(out), delay
+            assert _complete(out), batches_before_kill
             fingerprint = json.loads((out / "manifest.json").read_text())["input_fingerprint"]
             assert fingerprint in (previous, Corpus.load(out).fingerprint())
+    assert landed_mid_run >= 4  # the kills really interrupted runs (41 documents, batches of 2)
 
 
 def test_resume_continues_without_duplicating(tmp_path):
@@ -61,7 +70,7 @@ def test_resume_continues_without_duplicating(tmp_path):
     clean = tmp_path / "clean"
     assert run_cli("run", source, "--out", clean, "--no-progress").returncode == 0
     out = tmp_path / "out"
-    checkpoint = tmp_path / ".out.checkpoint"
+    checkpoint = tmp_path / ".out.corpus_tools-checkpoint"
     finished = checkpoint / "batches" / "done"
     process = _start("run", source, "--out", out, "--no-progress", "--batch-size", "4")
     deadline = time.time() + 300

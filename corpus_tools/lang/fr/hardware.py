@@ -13,6 +13,7 @@ GENERIC = {
              "processeurs d'intelligence artificielle", "processeurs d’intelligence artificielle", "superpuce",
              "superpuces"],
     "supercomputer": ["supercalculateur", "supercalculateurs", "superordinateur", "superordinateurs",
+                      "supercomputer", "supercomputers",  # the English word, frequent in French tech news
                       "ordinateur exaflopique", "calculateur exaflopique", "machine exaflopique",
                       "supercalculateur exaflopique"],
     "system": ["ordinateur quantique", "ordinateurs quantiques", "système quantique", "systèmes quantiques",

@@ -1,0 +1,36 @@
+"""One generic test runs the examples written beside each language's cues and dates."""
+import csv
+from importlib import resources
+
+import pytest
+
+from corpus_tools.ingest.language import detect_language
+from corpus_tools.ingest.metadata import parse_date
+from corpus_tools.lang import LANGUAGES
+
+
+def _rows(lang, name):
+    text = resources.files(f"corpus_tools.lang.{lang}").joinpath(name).read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
+                          delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [pytest.param(lang, row, id=f"{lang}:{list(row.values())[0][:50]}") for row in rows]
+
+
+LANGUAGE_EXAMPLES = [p for lang in LANGUAGES for p in _rows(lang, "language_examples.tsv")]
+DATE_EXAMPLES = [p for lang in LANGUAGES for p in _rows(lang, "dates_examples.tsv")]
+
+
+def test_every_language_has_examples_and_near_misses():
+    for lang in LANGUAGES:
+        rows = [p.values[1] for p in LANGUAGE_EXAMPLES if p.values[0] == lang]
+        assert sum(r["expected"] == lang for r in rows) >= 10 and sum(r["expected"] != lang for r in rows) >= 4
+
+
+@pytest.mark.parametrize("lang,row", LANGUAGE_EXAMPLES)
+def test_language_example(lang, row):
+    assert detect_language(row["text"]) == row["expected"]
+
+
+@pytest.mark.parametrize("lang,row", DATE_EXAMPLES)
+def test_date_example(lang, row):
+    assert parse_date(row["value"], lang) == ("" if row["iso"] == "-" else row["iso"])
