@@ -63,6 +63,9 @@ class Amount(Record):
     qualifier: str  # exact | approx | at_least | at_most | range
     lang: str
     equivalent_of: int | None = None  # index, in the same result list, of the amount restated
+    currency_inferred: bool = False  # no currency written with it: borrowed from a neighbour or the document
+    relation: str = ""  # alternative ("3 or 4 million") | change_from / change_to ("from 17 to 30 billion")
+    other_value: float | None = None  # the other value of an alternative or a change
 
 
 @dataclass(frozen=True)
@@ -82,12 +85,15 @@ class HardwareMention(Record):
     start: int
     end: int
     text: str
-    kind: str  # gpu | accelerator | system | supercomputer | datacenter | compute_metric | power
+    kind: str  # gpu | chip | accelerator | system | supercomputer | datacenter | compute_metric | power | other
     product: str
     vendor: str
-    quantity: float | None
-    unit: str
+    quantity: float | None  # units counted, or the compute or power figure as written
+    unit: str  # units (chips, GPUs) | nodes, racks, cores, qubits... | PFLOPS, EFLOPS, FLOP/s | MW, GW, kW
     approx: bool
+    flop_s: float | None = None  # compute normalised to FLOP/s
+    precision: str = ""  # of a compute figure when stated: FP64, FP8, AI...
+    watts: float | None = None  # power normalised to watts
 
 
 @dataclass(frozen=True)

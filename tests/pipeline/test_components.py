@@ -10,7 +10,7 @@ def test_money_and_hardware_components_by_name():
     [money] = doc.spans["ct_money"]
     assert money.text == "1,2 milliard d'euros" and money._.ct_amount.value == 1.2e9
     [hardware] = doc.spans["ct_hardware"]
-    assert hardware.text == "puces H100" and hardware._.ct_hardware.quantity == 10000
+    assert hardware.text == "10 000 puces H100" and hardware._.ct_hardware.quantity == 10000
 
 
 def test_orgs_component_runs_before_the_statistical_ner():

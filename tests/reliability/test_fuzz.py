@@ -1,6 +1,7 @@
 """Every extractor on random strings: no exception, offsets inside the text, and (for the
 rule-based ones) a grammar whose every repetition is bounded, hence linear time (adversarial
 strings, with a time limit: test_adversarial_time.py)."""
+import re
 import string
 
 from hypothesis import given, settings
@@ -53,6 +54,8 @@ def test_every_repetition_in_the_hardware_grammar_is_bounded():
 
     from tests.extract.test_money_reference import _unbounded_repeats
 
-    patterns = list(hardware._patterns()) + [hardware._CUE, hardware._PRECEDING_NAME]
-    for pattern in patterns:
-        assert _unbounded_repeats(parser.parse(pattern.pattern, pattern.flags)) == [], pattern.pattern[:80]
+    for lang in ("en", "fr"):
+        patterns = [v for v in vars(hardware._grammar(lang)).values() if isinstance(v, re.Pattern)]
+        assert len(patterns) >= 9
+        for pattern in patterns + [hardware._PRECEDING_NAME]:
+            assert _unbounded_repeats(parser.parse(pattern.pattern, pattern.flags)) == [], pattern.pattern[:80]

@@ -7,8 +7,9 @@ MAGNITUDES = {
     "milliard": 1e9, "milliards": 1e9, "Md": 1e9, "Mds": 1e9, "md": 1e9, "mds": 1e9, "Mrd": 1e9, "Mrds": 1e9,
     "Mds.": 1e9, "Md.": 1e9, "G": 1e9,
     "billion": 1e12, "billions": 1e12, "trillion": 1e18,
+    "m": 1e6, "mrd": 1e9, "mrds": 1e9, "Mrd.": 1e9, "mds.": 1e9,
 }
-SYMBOL_ONLY_MAGNITUDES = {"k", "K", "M", "G", "md", "mds"}
+SYMBOL_ONLY_MAGNITUDES = {"k", "K", "M", "G", "md", "mds", "m", "mrd", "mrds"}
 
 HEDGES = {
     "at_least": ["plus de", "au moins", "au minimum", "plus que", "supérieur à", "supérieure à", "dépassant",
@@ -17,17 +18,62 @@ HEDGES = {
     "at_most": ["jusqu'à", "jusqu’à", "moins de", "au plus", "au maximum", "pas plus de", "inférieur à",
                 "inférieure à", "en-dessous de", "en dessous de", "un maximum de", "un peu moins de",
                 "plafonné à", "plafonnée à", "moins que"],
-    "approx": ["près de", "environ", "quelque", "approximativement", "autour de", "de l'ordre de",
+    "approx": ["près de", "environ", "quelque", "quelques", "approximativement", "autour de", "de l'ordre de",
                "de l’ordre de", "à peu près", "presque", "pratiquement", "quasi", "quasiment", "estimé à",
                "estimée à", "un total estimé à", "aux alentours de", "grosso modo", "une estimation de",
                "~", "env."],
 }
 EXACT_WORDS = ["exactement", "précisément", "pile"]
-RANGE_OPENERS = ["entre", "de"]
-RANGE_CONNECTORS = ["et", "à", "-", "–", "—", "ou"]
+# Après le montant : « 5 M€ environ », « 2 milliards ou plus ».
+HEDGES_AFTER = {"approx": ["environ", "à peu près"], "at_least": ["ou plus", "et plus", "au moins"],
+                "at_most": ["ou moins", "au plus", "au maximum"]}
+# Un ouvrant de fourchette et ses connecteurs : « entre 2 et 3 milliards », « de 10 à 20 M€ ».
+RANGE_PAIRS = {"entre": ["et", "à", "-", "–"], "de": ["à", "-", "–"]}
+RANGE_CONNECTORS = ["et", "à", "-", "–", "—", "ou", "/"]
+# Sans ouvrant, ces mots joignent une liste ou une alternative, jamais une fourchette.
+# Openers that may also start a change ("rose from 2 to 3").
+CHANGE_OPENERS = ["de"]
+LIST_CONNECTORS = ["et", "ou"]
+# « 3 ou 4 millions d'euros » : une alternative, gardée avec ses deux valeurs.
+ALTERNATIVE_CONNECTORS = ["ou"]
+# « 4 à 6 milliards d'euros », « 20-40 M€ » : la grandeur écrite une fois vaut pour les deux nombres.
+SHARED_MAGNITUDE_CONNECTORS = ["à", "-", "–", "—", "ou"]
+# Avant « de X à Y », ces mots disent que le chiffre a changé (deux valeurs), pas une fourchette.
+CHANGE_WORDS = ["passe", "passer", "passant", "passé", "passée", "passera", "porte", "porter", "portant", "porté",
+                "portée", "portés", "relève", "relever", "relevé", "relevée", "augmente", "augmenter", "augmenté",
+                "augmentée", "augmentant", "hausse", "rehaussé", "rehausse", "revu", "revue", "revoit", "réduit",
+                "réduire", "réduite", "baisse", "baissé", "abaissé", "grimpe", "grimpé", "bondi", "bondit", "double",
+                "doublé", "triplé", "chute", "chuté", "recule", "reculé", "progresse", "progressé", "croît", "crû",
+                "gonflé", "élevé", "élève", "monte", "monté", "monter", "diminue", "diminué", "ramené", "ramène"]
 RESTATEMENT_GAPS = ["-", "–", "—", "(", ",", "/", "soit", "c'est-à-dire", "c’est-à-dire", "environ", "près de",
                     "ou", "ou environ", "l'équivalent de", "l’équivalent de", "quelque", "soit environ"]
 
+# Ordinaux et déterminants avant une unité d'argot qui en font autre chose que de l'argent.
+ORDINALS_BEFORE = ["premier", "première", "dernier", "dernière", "chaque", "par"]
+# Mots qui rendent un « $ » explicitement américain.
+EXPLICIT_US = ["États-Unis", "Etats-Unis", "américaine", "américaines", "US", "USD", "américain", "américains",
+               "É.-U."]
+# « 3 millions d'euros » ; doublé par coquille : « 3 millions de d'euros ».
+# Dollar forms that do not say which dollar: a locale or the document decides (USD by default).
+GENERIC_DOLLARS = ["$", "dollar", "dollars"]
+# Before a currency only: « 80 millions en dollars canadiens ».
+CURRENCY_PREPOSITIONS = ["en"]
+# A decimal said in words ("41-point-eight"): the words after it are no whole number.
+DECIMAL_WORDS = ["virgule"]
+OF_WORDS = ["de", "d'", "d’"]
+
+# Un nombre avec une grandeur et sans devise (« dont 3 milliards pour … ») emprunte la devise de son
+# voisin ; le français écrit « 10 millions de personnes », donc tout mot suit, sauf « de » + un nom qui
+# n'est pas dans MONEY_NOUNS.
+BARE_FOLLOWERS = ["de", "d'", "d’"]
+ANY_WORD_AFTER_MAGNITUDE = True
+MONEY_NOUNS = ["subventions", "subvention", "chiffre", "financement", "financements", "investissement",
+               "investissements", "fonds", "aide", "aides", "dotation", "crédits", "crédit", "prêts", "prêt",
+               "dette", "capital", "levée", "levées", "bénéfice", "bénéfices", "ventes", "revenus", "recettes",
+               "dollars", "euros", "la", "l'", "l’", "une", "leur", "ses", "son", "sa", "cette", "ce", "ces"]
+MONEY_ONLY_MAGNITUDES = ["Md", "Mds", "Md.", "Mds.", "md", "mds", "mrd", "mrds", "Mrd", "Mrds"]
+
+AND_WORDS = ["et"]  # inside spelled numbers and before cents
 NUMBER_WORDS = [
     "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
     "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt", "vingts",
@@ -35,9 +81,18 @@ NUMBER_WORDS = [
     "cents", "et",
 ]
 ONE_WORDS = ["un", "une"]
-HALF_PREFIXES = ["un demi-", "un demi ", "demi-"]  # « un demi-milliard d'euros »
+# Fractions avant une grandeur : « un demi-milliard d'euros », « un quart de million ».
+FRACTION_PREFIXES = {"un demi-": 0.5, "un demi ": 0.5, "demi-": 0.5, "un quart de": 0.25}
+# Nombres approximatifs écrits en noms : « une vingtaine de millions d'euros ».
+APPROX_NUMBER_NOUNS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+                       "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100}
+# Mots qui valent « un » seulement devant une grandeur : « franchir le milliard de dollars ».
+ONE_WORDS_BEFORE_MAGNITUDE = ["le", "du"]
 HALF_SUFFIXES = ["et demi", "et demie"]  # « un milliard et demi d'euros »
 CENT_WORDS = ["centimes", "centime", "cents", "cent", "c"]
+# Montants en centièmes de devise, seuls : « 455 pence », « 80 centimes ».
+MINOR_UNITS = {"pence": "GBP", "centimes": "EUR", "centime": "EUR", "cents": "USD", "centimes d'euro": "EUR",
+               "centimes d’euro": "EUR"}
 DECIMAL_COMMA = True
 
 # Seulement avec colloquial=True : argot monétaire, en unités de la devise du lieu.
