@@ -7,13 +7,14 @@ organisation closest before the amount in its sentence, else (light coreference 
 """
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 
 from ..fx import convert
+from ..lang import resource
 from ..types import Amount, Entity
 from .kinds import classify, context
 
@@ -32,19 +33,51 @@ class Party:
 NOBODY = Party("", "")
 
 
+@dataclass(frozen=True)
+class Roles:
+    """Who puts the money in (the lead first, then co-investors), who receives it, what it goes to,
+    and the construction that decided."""
+
+    investors: tuple[Party, ...]
+    recipient: Party
+    target: str
+    cue: str
+
+    @property
+    def investor(self) -> Party:
+        return self.investors[0] if self.investors else NOBODY
+
+
+def _alternation(patterns) -> str:
+    return "(?:" + "|".join(patterns) + ")"
+
+
 @lru_cache(maxsize=None)
 def _rules(lang: str):
-    rules = importlib.import_module(f"corpus_tools.lang.{lang}.investment")
+    rules = resource(lang, "investment")
+    flags = re.IGNORECASE
 
-    def joined(patterns) -> re.Pattern:
-        return re.compile("(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+    def words(patterns) -> re.Pattern:
+        return re.compile(_alternation(patterns), flags)
 
     return {
-        "investor_before": re.compile("(?:" + "|".join(rules.INVESTOR_BEFORE)
-                                      + r")\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z", re.IGNORECASE),
-        "parent_of": re.compile("(?:" + "|".join(rules.PARENT_OF) + r")\s*\Z", re.IGNORECASE),
-        "anaphor": joined(rules.ANAPHORS),
-        "target_start": re.compile(r"[\s,]{0,3}(?:" + "|".join(rules.TARGET_START) + r")\s+", re.IGNORECASE),
+        # a cue, then at most five words ("le fonds souverain singapourien"), then the name
+        "investor_before": re.compile(_alternation(rules.INVESTOR_BEFORE)
+                                      + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z", flags),
+        "source_before": re.compile(_alternation(rules.SOURCE_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z",
+                                    flags),
+        "not_party_after": re.compile(_alternation(rules.NOT_PARTY_AFTER), flags),
+        "raise": words(rules.RAISE_VERBS),
+        "invest": words(rules.INVEST_VERBS),
+        "acquire": words(rules.ACQUIRE_VERBS),
+        "acquired_by": words(rules.ACQUIRED_BY),
+        "acquisition_of": words(rules.ACQUISITION_OF),
+        "recipient_after": re.compile(r"\s*(?:[\w-]+\s+){0,3}?" + _alternation(rules.RECIPIENT_AFTER)
+                                      + r"\s+(?:(?:the|la|le|les|l['’]|its|their|sa|son|ses)\s*)?(?:[\w-]+\s+){0,3}?\Z",
+                                      flags),
+        "parent_of": re.compile(_alternation(rules.PARENT_OF) + r"\s*\Z", flags),
+        "clause_break": words(rules.CLAUSE_BREAK),
+        "target_start": re.compile(r"[\s,]{0,3}(?:" + "|".join(rules.TARGET_START) + r")\s+", flags),
         "months": rules.MONTHS,
         "date": _date_pattern(lang, rules.MONTHS),
     }
@@ -99,54 +132,204 @@ def _parent(entity: Entity) -> Party:
     return Party(entity.parent, parent_id or "") if entity.parent else Party(entity.canonical, entity.entity_id)
 
 
-def find_parties(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[int, int],
-                 orgs: list[Entity]) -> tuple[Party, Party, str]:
-    """(investor, recipient, target phrase) of one amount."""
+def _is_media(entity: Entity) -> bool:
+    from .entities import gazetteer
+
+    organisation = gazetteer().get(entity.entity_id) if entity.entity_id else None
+    return organisation is not None and organisation.type == "media"
+
+
+def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities: list[Entity]) -> list[Entity]:
+    """The organisations, people and places of a sentence that can invest or receive: not the
+    outlets cited as sources ("according to X", "selon X"), not those approving ("the Commission
+    approved"), not media the gazetteer knows."""
     rules = _rules(lang)
     s_start, s_end = sentence
-    in_sentence = [e for e in orgs if s_start <= e.start and e.end <= s_end]
-    before = [e for e in in_sentence if e.end <= amount.start]
-    after = [e for e in in_sentence if e.start >= amount.end]
+    parties = []
+    for entity in entities:
+        if not (s_start <= entity.start and entity.end <= s_end) or _is_media(entity):
+            continue
+        if rules["source_before"].search(body, max(s_start, entity.start - 50), entity.start):
+            continue
+        if rules["not_party_after"].match(body, entity.end, min(s_end, entity.end + 60)):
+            continue
+        if parties and parties[-1].label == "LOC" and re.fullmatch(r"['’]s?\s+|\s+", body[parties[-1].end:entity.start]):
+            parties.pop()  # "Singapore's Temasek", "German chipmaker": the place qualifies the name
+        parties.append(entity)
+    return parties
 
-    def cued(entity: Entity) -> bool:
-        return bool(rules["investor_before"].search(body, max(s_start, entity.start - 60), entity.start))
 
-    investor = recipient = NOBODY
-    # A cue after the amount counts when close to it ("€40m by the State", "€600m, led by X").
-    reach = 160 if kind == "funding_round" else 40
-    cued_orgs = [e for e in before + after if cued(e) and (e.end <= amount.start or e.start - amount.end < reach)]
-    target, target_org = _target(body, amount.end, s_end, after, rules)
-    if kind == "funding_round":
-        if cued_orgs:
-            investor = _party(cued_orgs[0])
-        raiser = [e for e in before if e not in cued_orgs]
-        if raiser:
-            recipient = _party(raiser[-1])
-        else:
-            recipient = _salient(orgs, s_start)
-        return investor, recipient, ""
-    if cued_orgs and kind != "acquisition":
-        investor = _party(cued_orgs[0])
-    elif before:
-        nearest = before[-1]
-        parent_cue = rules["parent_of"].search(body, max(s_start, nearest.start - 40), nearest.start)
-        investor = _parent(nearest) if parent_cue else _party(nearest)
+def _between_is_list(text: str) -> bool:
+    """Whether the words between two names continue a list ("A, B and C", "A, rejoint par B et C")."""
+    return len(text) <= 90 and not re.search(r"[.;:!?]|\(\s*$", text) and bool(
+        re.fullmatch(r"[\s,]*(?:(?:and|et|as well as|ainsi que|plus|along with|or|ou)\b|,)?[^\d]*", text))
+
+
+def _verb_before(body: str, rules, pattern: str, start: int, end: int) -> re.Match | None:
+    """The last verb of a kind in body[start:end]."""
+    last = None
+    for match in rules[pattern].finditer(body, start, end):
+        last = match
+    return last
+
+
+def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start: int) -> Entity | None:
+    """The nearest party before a verb with no clause break between them: its subject, near enough."""
+    before = [e for e in parties if e.end <= verb.start()]
+    for entity in reversed(before):
+        gap = body[entity.end:verb.start()]
+        if len(gap) > 120 or rules["clause_break"].search(gap):
+            return None
+        if entity.label != "LOC" or len(gap) < 40:
+            return entity
+    return None
+
+
+def _object_after(body: str, end: int, parties: list[Entity], limit: int) -> Entity | None:
+    after = [e for e in parties if e.start >= end and e.start - end <= limit]
+    return after[0] if after else None
+
+
+def _cued_investors(body: str, rules, parties: list[Entity], s_start: int) -> list[Entity]:
+    """Parties a cue names as investors, each with the list that follows it ("led by A, with B and C")."""
+    cued: list[Entity] = []
+    for n, entity in enumerate(parties):
+        if entity in cued:
+            continue
+        if not rules["investor_before"].search(body, max(s_start, entity.start - 70), entity.start):
+            continue
+        cued.append(entity)
+        for follower in parties[n + 1:]:
+            if not _between_is_list(body[cued[-1].end:follower.start]):
+                break
+            cued.append(follower)
+    return cued
+
+
+def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[int, int],
+               entities: list[Entity], salient: Party = NOBODY) -> Roles:
+    """Investors, recipient and target of one investing amount, read from its sentence's structure."""
+    rules = _rules(lang)
+    s_start, s_end = sentence
+    parties = candidate_parties(body, lang, sentence, entities)
+    target, target_org = _target(body, amount.end, s_end, [e for e in parties if e.start >= amount.end], rules)
+    cued = [e for e in _cued_investors(body, rules, parties, s_start)
+            if e.end <= amount.start or e.start - amount.end < 200]
+    investors: list[Party] = []
+    recipient, cue = NOBODY, ""
+
+    def add_investor(entity: Entity | None) -> None:
+        if entity is not None and _party(entity) not in investors:
+            investors.append(_party(entity))
+
+    if kind == "acquisition":
+        recipient, investors, cue = _acquisition_roles(body, rules, amount, parties, cued, s_start, s_end)
+    elif kind == "funding_round":
+        raise_verb = _verb_before(body, rules, "raise", s_start, amount.start)
+        raiser = _subject_of(body, rules, raise_verb, parties, s_start) if raise_verb else None
+        if raiser is not None and raiser not in cued:
+            recipient, cue = _party(raiser), "subject of " + raise_verb.group(0).lower()
+        for entity in cued:
+            add_investor(entity)
+        if not investors:
+            invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
+            add_investor(_subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None)
+        if not recipient.name:
+            after_in = _recipient_after(body, rules, parties, amount.end, s_end)
+            before = [e for e in parties if e.end <= amount.start and e not in cued and e.label == "ORG"
+                      and _party(e) not in investors]
+            chosen = after_in or (before[-1] if before else None)
+            recipient, cue = (_party(chosen), "raiser before the amount") if chosen else (salient, "salient")
     else:
-        investor = _salient(orgs, s_start)
-    if target_org is not None:
-        recipient = _party(target_org)
-    return investor, recipient, target
+        invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
+        subject = _subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None
+        receive_verb = _verb_before(body, rules, "raise", s_start, amount.start)
+        receiver = _subject_of(body, rules, receive_verb, parties, s_start) if receive_verb else None
+        if receiver is not None and (subject is None or receiver.start > subject.start) and receiver not in cued:
+            recipient, cue = _party(receiver), "subject of " + receive_verb.group(0).lower()
+            for entity in cued:
+                add_investor(entity)
+        else:
+            if subject is not None:
+                add_investor(subject)
+                cue = "subject of " + invest_verb.group(0).lower()
+            for entity in cued:
+                add_investor(entity)
+            if not investors:
+                before = [e for e in parties if e.end <= amount.start and e.label != "LOC"]
+                if before:
+                    nearest = before[-1]
+                    parent_cue = rules["parent_of"].search(body, max(s_start, nearest.start - 40), nearest.start)
+                    investors.append(_parent(nearest) if parent_cue else _party(nearest))
+                    cue = "nearest before the amount"
+                elif salient.name:
+                    investors.append(salient)
+                    cue = "salient"
+            chosen = _recipient_after(body, rules, parties, amount.end, s_end) or target_org
+            if chosen is None and invest_verb is not None:
+                chosen = _recipient_after(body, rules, parties, invest_verb.end(), s_end)
+            if chosen is not None:
+                recipient = _party(chosen)
+    investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
+    return Roles(tuple(investors), recipient, target, cue)
 
 
-def _salient(orgs: list[Entity], sentence_start: int) -> Party:
-    """The organisation most recently named before this sentence: what "it", "the company",
-    "le groupe" stand for. Known organisations (gazetteer) are preferred over model guesses."""
-    earlier = [e for e in orgs if e.end <= sentence_start]
-    if not earlier:
+def _recipient_after(body: str, rules, parties: list[Entity], start: int, s_end: int) -> Entity | None:
+    """The first party after ``start`` introduced by "in", "into", "for", "dans", "pour"...: what the
+    money goes to."""
+    for entity in parties:
+        if entity.start < start or entity.start - start > 120:
+            continue
+        if rules["recipient_after"].search(body, start, entity.start):
+            return entity
+    return None
+
+
+def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], cued: list[Entity],
+                       s_start: int, s_end: int) -> tuple[Party, list[Party], str]:
+    """Buyer (investor) and company bought (recipient): "A acquires B", "B, acquired by A",
+    "A's acquisition of B", "le rachat de B par A"."""
+    passive = None
+    for match in rules["acquired_by"].finditer(body, s_start, s_end):
+        passive = match
+        break
+    if passive is not None:
+        bought = [e for e in parties if e.end <= passive.start()]
+        buyer = _object_after(body, passive.end(), parties, 60)
+        if buyer is not None:
+            return (_party(bought[-1]) if bought else NOBODY), [_party(buyer)], "passive " + passive.group(0).lower()
+    verb = None
+    for match in rules["acquire"].finditer(body, s_start, s_end):
+        verb = match
+        if match.start() > amount.start:
+            break
+    if verb is not None:
+        buyer = _subject_of(body, rules, verb, parties, s_start)
+        bought = _object_after(body, verb.end(), parties, 60)
+        if buyer is not None or bought is not None:
+            return (_party(bought) if bought else NOBODY), ([_party(buyer)] if buyer else []), \
+                "subject of " + verb.group(0).lower()
+    nominal = next(iter(rules["acquisition_of"].finditer(body, s_start, s_end)), None)
+    if nominal is not None:
+        bought = _object_after(body, nominal.end(), parties, 50)
+        buyers = [e for e in cued if e is not bought] or [e for e in parties if e.end <= nominal.start()][-1:]
+        return (_party(bought) if bought else NOBODY), [_party(e) for e in buyers], "object of " + \
+            nominal.group(0).lower()
+    before = [e for e in parties if e.end <= amount.start]
+    return NOBODY, ([_party(before[-1])] if before else []), "nearest before the amount"
+
+
+def _salient(entities: list[Entity]) -> Party:
+    """What "it", "the company", "la start-up" stand for: the organisation the article names most
+    often, the earliest named on a tie."""
+    organisations = [e for e in entities if e.label == "ORG" and not _is_media(e)]
+    if not organisations:
         return NOBODY
-    known = [e for e in earlier if e.entity_id]
-    chosen = (known or earlier)[-1]
-    return _party(chosen)
+    counts = Counter(_party(e) for e in organisations)
+    first: dict[Party, int] = {}
+    for n, entity in enumerate(organisations):
+        first.setdefault(_party(entity), n)
+    return max(counts, key=lambda party: (counts[party], -first[party]))
 
 
 def _target(body: str, amount_end: int, sentence_end: int, after: list[Entity], rules) -> tuple[str, Entity | None]:
@@ -166,8 +349,19 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
 
 
 def _sentence_spans(body: str, amounts: list[Amount], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence of each amount, never crossing a line break: a headline, a byline or a
+    caption above a paragraph is not part of its first sentence."""
     spans = sentences or _paragraphs(body)
-    return [_span_of(a.start, spans) for a in amounts]
+    clipped = []
+    for amount in amounts:
+        start, end = _span_of(amount.start, spans)
+        line_start = body.rfind("\n", 0, amount.start) + 1
+        line_end = body.find("\n", amount.end)
+        line_end = len(body) if line_end == -1 else line_end
+        if end <= start:
+            start, end = line_start, line_end
+        clipped.append((max(start, line_start), min(end, line_end)))
+    return clipped
 
 
 def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[tuple[int, int]]
@@ -188,19 +382,21 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
     sentence_spans = _sentence_spans(body, amounts, sentences)
     if kinds is None:
         kinds = classify(kind_contexts(body, lang, amounts, sentences))
-    orgs = [e for e in entities if e.label == "ORG"]
     rows = []
+    salient = _salient(entities)
     for amount, kind, (s_start, s_end) in zip(amounts, kinds, sentence_spans):
-        investor, recipient, target = NOBODY, NOBODY, ""
+        roles = Roles((), NOBODY, "", "")
         if kind in INVESTING_KINDS:
-            investor, recipient, target = find_parties(body, lang, amount, kind, (s_start, s_end), orgs)
+            roles = find_roles(body, lang, amount, kind, (s_start, s_end), entities, salient)
+        investor, recipient, target = roles.investor, roles.recipient, roles.target
         p_start, p_end = _span_of(amount.start, paragraphs)
-        date = (explicit_date(body[s_start:s_end], lang, article_date)
-                or explicit_date(body[p_start:p_end], lang, article_date) or article_date)
+        event_date = (explicit_date(body[s_start:s_end], lang, article_date)
+                      or explicit_date(body[p_start:p_end], lang, article_date))
+        date = event_date or article_date
         money = convert(amount.value if amount.value is not None else amount.low if amount.low is not None
                         else amount.high, amount.currency, date)
         row = amount.as_dict()
-        row.update(kind=kind, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
+        row.update(kind=kind, kind_cue="", investors=";".join(p.name for p in roles.investors), event_date=event_date, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
                    recipient_id=recipient.entity_id, target=target, date=date, sentence=body[s_start:s_end],
                    sentence_start=s_start, value_eur=money.value_eur, value_usd=money.value_usd,
                    fx_rate=money.fx_rate, fx_date=money.fx_date)

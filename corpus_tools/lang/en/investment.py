@@ -23,15 +23,54 @@ KIND_CUES = {
               r"\bdividend\w*", r"\bbuyback\w*", r"\btax\b", r"\bsettlement\b", r"\bdeficit\b"],
 }
 
-# Who invests: cue phrases written right before an organisation.
-INVESTOR_BEFORE = [r"\bby", r"\bled by", r"\bfrom", r"\bbacked by", r"\bco-led by", r"\bincluding"]
+# Who invests: cue phrases written right before an investor (or the first of a list of them).
+INVESTOR_BEFORE = [r"\bby", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
+                   r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
+                   r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
+# Cues before a name that cite it as a source: never a party.
+SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",
+                 r"\breports?", r"\bsources? (?:told|close to)", r"\bvia", r"\bwrites?", r"\b(?:said|says) to"]
+# Cues after a name that make it a source or an approver, not a party.
+NOT_PARTY_AFTER = [r"\s*(?:has |have |had |was the first to )?(?:reported|first reported|reports|learned|"
+                   r"approved|cleared|authori[sz]ed|signed off|gave (?:the )?green light|greenlit|greenlighted)\b",
+                   r"['’]s? (?:approval|green light|authori[sz]ation|report|reporting)\b"]
+# Verbs whose subject raises money: the subject is the recipient.
+RAISE_VERBS = [r"\brais(?:e|es|ed|ing)\b", r"\bsecur(?:e|es|ed|ing)\b", r"\bclos(?:e|es|ed|ing) an?\b",
+               r"\bland(?:s|ed)?\b", r"\bbag(?:s|ged)?\b", r"\bnab(?:s|bed)?\b", r"\bpull(?:s|ed)? in\b",
+               r"\bgets?\b", r"\bgot\b", r"\breceiv(?:e|es|ed|ing)\b", r"\bwins?\b", r"\bwon\b",
+               r"\bobtain(?:s|ed)?\b", r"\bcompleted? an?\b", r"\bannounc(?:e|es|ed) an?\b"]
+# Verbs whose subject puts money in: the subject is the investor.
+INVEST_VERBS = [r"\binvest(?:s|ed|ing)?\b", r"\bpledg(?:e|es|ed|ing)\b", r"\bcommit(?:s|ted|ting)?\b",
+                r"\binject(?:s|ed|ing)?\b", r"\bback(?:s|ed|ing)?\b", r"\blead(?:s|ing)?\b", r"\bled\b",
+                r"\bco-led\b", r"\bjoin(?:s|ed)?\b", r"\bspend(?:s|ing)?\b", r"\bspent\b", r"\bput(?:s|ting)?\b",
+                r"\bpour(?:s|ed|ing)?\b", r"\bgrant(?:s|ed|ing)?\b", r"\baward(?:s|ed|ing)?\b",
+                r"\bprovid(?:e|es|ed|ing)\b", r"\bgiv(?:e|es|ing)\b", r"\bgave\b", r"\ballocat(?:e|es|ed|ing)\b",
+                r"\bearmark(?:s|ed|ing)?\b", r"\bcontribut(?:e|es|ed|ing)\b", r"\bsubsidi[sz](?:e|es|ed|ing)\b",
+                r"\bfund(?:s|ed|ing)?\b", r"\bfinanc(?:e|es|ed|ing)\b", r"\bsupport(?:s|ed|ing)?\b",
+                r"\bextend(?:s|ed|ing)?\b", r"\boffer(?:s|ed|ing)?\b", r"\bplough(?:s|ed)?\b", r"\bplow(?:s|ed)?\b",
+                r"\bmobili[sz](?:e|es|ed|ing)\b", r"\bdeploy(?:s|ed|ing)?\b", r"\bbuild(?:s|ing)?\b", r"\bbuilt\b"]
+# Verbs whose subject buys and whose object is bought.
+ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",
+                 r"\btak(?:e|es|ing) over\b", r"\btook over\b", r"\bsnap(?:s|ped)? up\b", r"\bto take control of\b"]
+# "X was acquired by Y": the name before is bought, the one after buys.
+ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"\bsold to\b", r"\bsells? to\b"]
+# "the acquisition of X": the name after is bought.
+ACQUISITION_OF = [r"\b(?:acquisition|purchase|takeover|buyout|buy-out|sale) of\b", r"\bdeal for\b", r"\bstake in\b",
+                  r"\bbid for\b", r"\boffer for\b"]
+# Prepositions after the amount or the verb that introduce what the money goes to.
+RECIPIENT_AFTER = [r"\bin(?:to)?\b", r"\bfor\b", r"\bto\b", r"\btowards?\b", r"\bbehind\b", r"\bat\b"]
+# Words that stand for the organisation named just before ("the company said").
 # "the parent company of Free" names the parent of the organisation that follows.
 PARENT_OF = [r"\bparent (company |group )?of", r"\bowner of"]
-# Words that stand for the organisation named just before ("the company said").
 ANAPHORS = [r"\bthe (company|group|firm|tech giant|giant|start-?up|operator|telecoms? group|telecommunications group"
             r"|chipmaker|lab|laboratory|carrier|government|ministry|fund)\b", r"\bit\b", r"\bits\b", r"\bthey\b"]
 # The target of an investment starts after one of these.
 TARGET_START = [r"\binto\b", r"\bin\b", r"\btowards?\b", r"\bfor\b", r"\bto\b", r"\bon\b"]
+# Clause breaks: a subject is not looked for across them.
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bwhich\b",
+                r"\bwho\b", r"\bthat\b", r"\bbut\b", r"\bsaid\b", r"\bsays\b"]
+# Phrases meaning "of which", that make the next amount a part of the previous one.
+PART_CUES = [r"\bof which\b", r"\bincluding\b", r"\bout of\b", r"\bpart of\b"]
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
           "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,

@@ -21,12 +21,43 @@ KIND_CUES = {
               r"\bdividende\w*", r"\brachat d'actions\b", r"\bimpôt\b", r"\bfiscal\w*", r"\bdéficit\b"],
 }
 
-INVESTOR_BEFORE = [r"\bpar", r"\bmené\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]", r"\bde la part d['’e]"]
+# Qui investit : indices écrits juste avant un investisseur (ou le premier d'une liste).
+INVESTOR_BEFORE = [r"\bpar", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
+                   r"\bde la part d['’e]", r"\brejoint\w* par", r"\baux côtés d['’e]", r"\bdont", r"\bnotamment",
+                   r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
+                   r"\bcomme", r"\bparmi lesquels", r"\bavec"]
+# Indices avant un nom cité comme source : jamais une partie.
+SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"\brapporte", r"\brévèle",
+                 r"\bconfié à", r"\bindique", r"\bécrit", r"\bexplique à", r"\bcité\w* par", r"\bvia"]
+NOT_PARTY_AFTER = [r"\s*(?:a |ont |avait )?(?:appris|rapporté|révélé|approuvé|autorisé|validé|donné son (?:feu vert|accord)"
+                   r"|a donné son (?:feu vert|accord)|approuve|autorise|valide)\b"]
+# Verbes dont le sujet lève des fonds : le sujet est le bénéficiaire.
+RAISE_VERBS = [r"\bl[èe]v(?:e|ent|é|ée|er|era)\b", r"\blevée\b", r"\bboucl\w+", r"\bobtien\w*", r"\bobten\w*",
+               r"\bsécuris\w+", r"\brécolt\w+", r"\breç\w+", r"\brecev\w+", r"\bdécroch\w+", r"\bbénéfici\w+",
+               r"\bannonce une\b", r"\bfinalis\w+", r"\bempoch\w+", r"\bengrang\w+"]
+# Verbes dont le sujet met l'argent : le sujet est l'investisseur.
+INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
+                r"\bmet(?:tre|tra|tent)?\b", r"\bconsacr\w+", r"\bmobilis\w+", r"\ballou\w+", r"\baccord\w+",
+                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc\w+", r"\bsoutien\w*",
+                r"\bsoutenir\b", r"\bmen\w+", r"\bpilot\w+", r"\bparticip\w+", r"\bdépens\w+", r"\bdot\w+",
+                r"\bconstrui\w+", r"\bpromet\w*", r"\bpromis\b", r"\bmise\b", r"\bpari\w*", r"\bprend\w*",
+                r"\bpris\b"]
+ACQUIRE_VERBS = [r"\brach[eè]t\w*", r"\bacqu(?:iert|érir|is|ise|ière|ièrent)\b", r"\bs['’]offr\w+",
+                 r"\bmet(?:tre)? la main sur\b", r"\bmis la main sur\b", r"\breprend\w*", r"\brepris\b",
+                 r"\bprend(?:re)? le contrôle d['’e]"]
+ACQUIRED_BY = [r"\b(?:racheté|acquis|repris|acheté)e?s? par\b", r"\bcédée? à\b", r"\bvend\w* à\b"]
+ACQUISITION_OF = [r"\b(?:rachat|acquisition|reprise|achat|cession|prise de contrôle) d['’eu]s?\b",
+                  r"\bparticipation dans\b", r"\boffre sur\b"]
+RECIPIENT_AFTER = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bà\b", r"\bau\b", r"\baux\b",
+                   r"\bau profit d['’e]", r"\bà destination d['’e]", r"\bau capital d['’e]", r"\bchez\b"]
 PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
 ANAPHORS = [r"\b(le|ce) (groupe|géant|constructeur|fabricant|fonds|laboratoire|gouvernement|ministère|opérateur)\b",
             r"\b(la|cette) (société|start-?up|jeune pousse|firme|filiale|pépite)\b", r"\bl['’]entreprise\b",
             r"\bil\b", r"\belle\b"]
 TARGET_START = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bau profit d['’e]", r"\bà destination d['’e]"]
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\btandis que\b", r"\balors que\b", r"\baprès\b", r"\bavant\b", r"\bqui\b",
+                r"\bque\b", r"\bmais\b", r"\bexplique\b", r"\bindique\b"]
+PART_CUES = [r"\bdont\b", r"\by compris\b", r"\bsur ces\b", r"\bparmi\b"]
 
 MONTHS = {"janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
           "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10,
