@@ -176,7 +176,7 @@ def _analyse_group(records: list[dict], lang: str) -> list[_Analysed]:
 def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
     """Entities, amounts and hardware of a batch of documents (dicts with doc_id, body, lang, date)."""
     from .extract.investments import annotate_amounts, kind_contexts
-    from .extract.kinds import classify
+    from .extract.kinds import classify_with_cues
 
     documents = []
     for lang in ("en", "fr", "und"):
@@ -185,7 +185,7 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
             documents += _analyse_group(group, lang)
     # One classifier call for the whole batch: scikit-learn's per-call overhead dwarfs one document.
     contexts = [kind_contexts(d.record["body"], d.lang, d.amounts, d.sentences) for d in documents]
-    kinds = iter(classify([c for document in contexts for c in document]))
+    kinds = iter(classify_with_cues([c for document in contexts for c in document]))
     out: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
     for document, document_contexts in zip(documents, contexts):
         record, doc_id = document.record, document.record["doc_id"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..fx import convert
 from ..lang import resource
 from ..types import Amount, Entity
-from .kinds import classify, context
+from .kinds import classify_with_cues, context
 
 INVESTING_KINDS = ("investment", "funding_round", "acquisition")
 _TARGET_END = re.compile(r"[.;:!?\n]|,\s|\s[–—-]\s|\s(?:which|qui|while|alors que|whereas)\s"
@@ -235,18 +235,20 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
             invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
             add_investor(_subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None)
         if not recipient.name:
-            after_in = _recipient_after(body, rules, parties, amount.end, s_end)
             before = [e for e in parties if e.end <= amount.start and e not in cued and e.label == "ORG"
                       and _party(e) not in investors]
-            chosen = after_in or (before[-1] if before else None)
+            after_in = _recipient_after(body, rules, [e for e in parties if e.label == "ORG"], amount.end, s_end)
+            chosen = (before[-1] if before and not raise_verb else None) or after_in or (before[-1] if before else None)
             recipient, cue = (_party(chosen), "raiser before the amount") if chosen else (salient, "salient")
     else:
         invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
         subject = _subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None
         receive_verb = _verb_before(body, rules, "raise", s_start, amount.start)
         receiver = _subject_of(body, rules, receive_verb, parties, s_start) if receive_verb else None
-        if receiver is not None and (subject is None or receiver.start > subject.start) and receiver not in cued:
-            recipient, cue = _party(receiver), "subject of " + receive_verb.group(0).lower()
+        if receive_verb is not None and (subject is None or receive_verb.start() > invest_verb.start()) and (
+                receiver is None or receiver not in cued):
+            recipient = _party(receiver) if receiver is not None else salient
+            cue = "subject of " + receive_verb.group(0).lower()
             for entity in cued:
                 add_investor(entity)
         else:
@@ -372,19 +374,19 @@ def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[t
 
 
 def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amount], entities: list[Entity],
-                     sentences: list[tuple[int, int]], kinds: list[str] | None = None) -> list[dict]:
+                     sentences: list[tuple[int, int]], kinds: list[tuple[str, str]] | None = None) -> list[dict]:
     """One row per amount: the Amount's fields plus kind, parties, date, sentence and EUR/USD values.
 
-    ``kinds`` may be given when the caller classified many documents' amounts in one call."""
+    ``kinds`` ((kind, cue) pairs) may be given when the caller classified many documents' amounts in one call."""
     if not amounts:
         return []
     paragraphs = _paragraphs(body)
     sentence_spans = _sentence_spans(body, amounts, sentences)
     if kinds is None:
-        kinds = classify(kind_contexts(body, lang, amounts, sentences))
+        kinds = classify_with_cues(kind_contexts(body, lang, amounts, sentences))
     rows = []
     salient = _salient(entities)
-    for amount, kind, (s_start, s_end) in zip(amounts, kinds, sentence_spans):
+    for amount, (kind, kind_cue), (s_start, s_end) in zip(amounts, kinds, sentence_spans):
         roles = Roles((), NOBODY, "", "")
         if kind in INVESTING_KINDS:
             roles = find_roles(body, lang, amount, kind, (s_start, s_end), entities, salient)
@@ -396,7 +398,7 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
         money = convert(amount.value if amount.value is not None else amount.low if amount.low is not None
                         else amount.high, amount.currency, date)
         row = amount.as_dict()
-        row.update(kind=kind, kind_cue="", investors=";".join(p.name for p in roles.investors), event_date=event_date, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
+        row.update(kind=kind, kind_cue=kind_cue, investors=";".join(p.name for p in roles.investors), event_date=event_date, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
                    recipient_id=recipient.entity_id, target=target, date=date, sentence=body[s_start:s_end],
                    sentence_start=s_start, value_eur=money.value_eur, value_usd=money.value_usd,
                    fx_rate=money.fx_rate, fx_date=money.fx_date)
@@ -423,7 +425,10 @@ def _prefer_article_figures(rows: list[dict]) -> None:
         for member in (eur, usd):
             member.update(value_eur=eur_value, value_usd=usd_value, fx_date="article")
         eur["fx_rate"], usd["fx_rate"] = 1.0, usd_value / eur_value
-        usd["kind"] = eur["kind"] = eur["kind"] if eur["kind"] in INVESTING_KINDS else usd["kind"]
+        decided = [m for m in (eur, usd) if m["kind_cue"].startswith("rule")] or [
+            m for m in (eur, usd) if m["kind"] in INVESTING_KINDS] or [eur]
+        for member in (eur, usd):
+            member.update(kind=decided[0]["kind"], kind_cue=decided[0]["kind_cue"])
         for field in ("investor", "investor_id", "recipient", "recipient_id", "target"):
             if not usd[field] and eur[field]:
                 usd[field] = eur[field]

@@ -12,7 +12,7 @@ KIND_CUES = {
     "revenue": [r"\bchiffre d'affaires\b", r"\bchiffre d’affaires\b", r"\bventes\b", r"\bbénéfice\w*",
                 r"\brésultat\w*", r"\brevenus?\b", r"\brecettes\b", r"\bperte nette\b", r"\bexcédent\b"],
     "cost": [r"\bco[uû]t\w*", r"\bfacture\b", r"\brevient à\b", r"\bdépass\w+ .{0,20}facture"],
-    "price": [r"\bcours\b", r"\bprix\b", r"\baction\b", r"\bbitcoin\b", r"\bjeton\b", r"\bs'échang\w+",
+    "price": [r"\b(?:le|du|au) cours (?:de l['’]action|de bourse|du titre|de clôture)\b", r"\bprix\b", r"\baction\b", r"\bbitcoin\b", r"\bjeton\b", r"\bs'échang\w+",
               r"\bvendu\w*\b", r"\bpièce\b", r"\bpar mois\b", r"\btitre\b", r"\bcrypto\w*"],
     "market_cap": [r"\bcapitalisation\w*", r"\bvaleur boursière\b", r"\ben bourse\b", r"\bpèse\b"],
     "salary": [r"\bsalaire\w*", r"\brémunération\b", r"\bpay[ée]s?\b", r"\bgagn\w+", r"\bbrut\b", r"\bprime\w*",
