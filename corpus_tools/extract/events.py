@@ -21,6 +21,7 @@ from .investments import INVESTING_KINDS
 
 SAME_CURRENCY_TOLERANCE = 0.06  # "€2.1bn" / "nearly €2.2bn", "$1.05bn" / "$1bn"
 CROSS_CURRENCY_TOLERANCE = 0.12  # annual average rates against the day's rate of each article
+EXACT_TOLERANCE = 0.01  # the same figure, as printed
 EVENT_DATE_GAP_DAYS = 75  # two stated commitment dates further apart are two commitments
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2, "range": 3}
 
@@ -86,8 +87,9 @@ def _interval_eur(row: Mapping) -> tuple[float, float]:
     return low * per_unit, high * per_unit
 
 
-def _values_agree(a: _Link, b: _Link) -> bool:
-    tolerance = SAME_CURRENCY_TOLERANCE if a.currency == b.currency else CROSS_CURRENCY_TOLERANCE
+def _values_agree(a: _Link, b: _Link, tolerance: float | None = None) -> bool:
+    if tolerance is None:
+        tolerance = SAME_CURRENCY_TOLERANCE if a.currency == b.currency else CROSS_CURRENCY_TOLERANCE
     return a.low_eur <= b.high_eur * (1 + tolerance) and b.low_eur <= a.high_eur * (1 + tolerance)
 
 
@@ -126,8 +128,12 @@ def same_commitment(a: _Link, b: _Link) -> bool:
         return False
     if a.doc_id == b.doc_id:
         return not (a.investors and b.investors and not a.investors & b.investors and not a.recipient)
-    # Across documents a shared party is needed: equal values alone are a coincidence.
-    return bool(a.parties & b.parties) or (a.recipient and b.recipient and _recipients_agree(a.recipient, b.recipient))
+    # Across documents a shared party is needed: equal values alone are a coincidence, unless one
+    # side names nobody and the two state the very same figure for the same kind of deal.
+    if a.parties & b.parties or (a.recipient and b.recipient and _recipients_agree(a.recipient, b.recipient)):
+        return True
+    return (not a.parties or not b.parties) and a.kind == b.kind and a.currency == b.currency and \
+        _values_agree(a, b, EXACT_TOLERANCE)
 
 
 def _affinity(a: _Link, b: _Link) -> int:
@@ -305,21 +311,24 @@ class _Event:
         self.amount_ids.append(row["amount_id"])
         self.sentence_keys.add((row["doc_id"], int(row.get("sentence_start") or 0)))
 
-    def investor(self) -> tuple[str, str]:
+    def investor(self, recipient: str) -> tuple[str, str]:
         from .entities import gazetteer
 
         organisations = gazetteer()
-        ids = {org_id for _, org_id in self.named if org_id}
-        for name, org_id in self.named:
+        named = Counter({pair: n for pair, n in self.named.items() if pair[0] != recipient})
+        ids = {org_id for _, org_id in named if org_id}
+        for name, org_id in named:
             if org_id and org_id in organisations and organisations[org_id].parent in ids:
                 return name, org_id  # "Amazon Web Services" rather than its parent "Amazon"
-        return max(self.named, key=lambda pair: self.named[pair], default=("", ""))
+        return max(named, key=lambda pair: named[pair], default=("", ""))
 
     def row(self) -> dict:
         best = self.best
         amount_ids = sorted(self.amount_ids)
-        investor, investor_id = self.investor()
-        investors = list(dict.fromkeys([investor] * bool(investor) + list(self.co_investors)))
+        recipient = self.recipients.most_common(1)[0][0] if self.recipients else ""
+        investor, investor_id = self.investor(recipient)
+        investors = [name for name in dict.fromkeys([investor] * bool(investor) + list(self.co_investors))
+                     if name != recipient]
         event_dates = sorted(self.event_dates, key=lambda d: (-len(d), d))
         report_dates = sorted(self.report_dates)
         return {
@@ -327,7 +336,7 @@ class _Event:
             "investor": investor,
             "investors": LIST_SEPARATOR.join(investors),
             "investor_id": investor_id,
-            "recipient": self.recipients.most_common(1)[0][0] if self.recipients else "",
+            "recipient": recipient,
             "target": self.target,
             "kind": max(sorted(self.kinds), key=lambda k: self.kinds[k]),
             "value": best["value"],

@@ -72,6 +72,10 @@ def _rules(lang: str):
         "acquire": words(rules.ACQUIRE_VERBS),
         "acquired_by": words(rules.ACQUIRED_BY),
         "acquisition_of": words(rules.ACQUISITION_OF),
+        "acquisition_noun": words(rules.ACQUISITION_NOUNS),
+        "buyer_cue": words(rules.BUYER_CUES),
+        "subsidy": words(rules.SUBSIDY_WORDS),
+        "state_name": words(rules.STATE_NAMES),
         "recipient_after": re.compile(r"\s*(?:[\w-]+\s+){0,3}?" + _alternation(rules.RECIPIENT_AFTER)
                                       + r"\s+(?:(?:the|la|le|les|l['’]|its|their|sa|son|ses)\s*)?(?:[\w-]+\s+){0,3}?\Z",
                                       flags),
@@ -186,8 +190,10 @@ def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start
 
 
 def _object_after(body: str, end: int, parties: list[Entity], limit: int) -> Entity | None:
+    """The first party after ``end``: an organisation or person before a place ("UK company X")."""
     after = [e for e in parties if e.start >= end and e.start - end <= limit]
-    return after[0] if after else None
+    named = [e for e in after if e.label != "LOC"]
+    return (named or after or [None])[0]
 
 
 def _cued_investors(body: str, rules, parties: list[Entity], s_start: int) -> list[Entity]:
@@ -240,6 +246,9 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
             after_in = _recipient_after(body, rules, [e for e in parties if e.label == "ORG"], amount.end, s_end)
             chosen = (before[-1] if before and not raise_verb else None) or after_in or (before[-1] if before else None)
             recipient, cue = (_party(chosen), "raiser before the amount") if chosen else (salient, "salient")
+    elif (subsidy := _subsidy_roles(body, rules, amount, parties, s_start, s_end, salient)) is not None:
+        investors, recipient = subsidy
+        cue = "subsidy: state gives, company receives"
     else:
         invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
         subject = _subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None
@@ -290,16 +299,28 @@ def _recipient_after(body: str, rules, parties: list[Entity], start: int, s_end:
 def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], cued: list[Entity],
                        s_start: int, s_end: int) -> tuple[Party, list[Party], str]:
     """Buyer (investor) and company bought (recipient): "A acquires B", "B, acquired by A",
-    "A's acquisition of B", "le rachat de B par A"."""
-    passive = None
-    for match in rules["acquired_by"].finditer(body, s_start, s_end):
-        passive = match
-        break
+    "A's acquisition of B", "the acquisition of B by A", "le rachat de B par A"."""
+    passive = next(iter(rules["acquired_by"].finditer(body, s_start, s_end)), None)
     if passive is not None:
         bought = [e for e in parties if e.end <= passive.start()]
         buyer = _object_after(body, passive.end(), parties, 60)
         if buyer is not None:
             return (_party(bought[-1]) if bought else NOBODY), [_party(buyer)], "passive " + passive.group(0).lower()
+    nominal = next(iter(rules["acquisition_of"].finditer(body, s_start, s_end)), None)
+    if nominal is not None:
+        bought = _object_after(body, nominal.end(), parties, 50)
+        by = rules["buyer_cue"].search(body, nominal.end(), min(s_end, nominal.end() + 120))
+        buyer = _object_after(body, by.end(), parties, 60) if by else None
+        if bought is not None and buyer is not None and buyer is not bought:
+            return _party(bought), [_party(buyer)], "object of " + nominal.group(0).lower()
+    noun = next(iter(rules["acquisition_noun"].finditer(body, s_start, s_end)), None)
+    if noun is not None:  # "B has agreed a $5bn acquisition by A", "le rachat de B par A"
+        by = rules["buyer_cue"].search(body, noun.end(), min(s_end, noun.end() + 80))
+        buyer = _object_after(body, by.end(), parties, 60) if by else None
+        if buyer is not None:
+            bought = _object_after(body, noun.end(), [e for e in parties if e.end <= by.start()], 50) or next(
+                iter(reversed([e for e in parties if e.end <= noun.start()])), None)
+            return (_party(bought) if bought else NOBODY), [_party(buyer)], noun.group(0).lower() + " by"
     verb = None
     for match in rules["acquire"].finditer(body, s_start, s_end):
         verb = match
@@ -311,7 +332,6 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
         if buyer is not None or bought is not None:
             return (_party(bought) if bought else NOBODY), ([_party(buyer)] if buyer else []), \
                 "subject of " + verb.group(0).lower()
-    nominal = next(iter(rules["acquisition_of"].finditer(body, s_start, s_end)), None)
     if nominal is not None:
         bought = _object_after(body, nominal.end(), parties, 50)
         buyers = [e for e in cued if e is not bought] or [e for e in parties if e.end <= nominal.start()][-1:]
@@ -319,6 +339,29 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
             nominal.group(0).lower()
     before = [e for e in parties if e.end <= amount.start]
     return NOBODY, ([_party(before[-1])] if before else []), "nearest before the amount"
+
+
+def _is_public(entity: Entity) -> bool:
+    """A state, a government, a region or a public body: who grants subsidies."""
+    from .entities import gazetteer
+
+    organisation = gazetteer().get(entity.entity_id) if entity.entity_id else None
+    return entity.label == "LOC" or (organisation is not None and organisation.type == "public_body")
+
+
+def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_start: int, s_end: int,
+                   salient: Party) -> tuple[list[Party], Party] | None:
+    """A subsidy or grant: the state (or government, region, public body) gives, the company receives."""
+    if not rules["subsidy"].search(body, s_start, s_end):
+        return None
+    states = [e for e in parties if _is_public(e) or rules["state_name"].search(e.canonical)]
+    companies = [e for e in parties if e not in states and e.label == "ORG"]
+    if not states:
+        return None
+    state = min(states, key=lambda e: abs(e.start - amount.start))
+    company = _recipient_after(body, rules, companies, amount.end, s_end) or (
+        min(companies, key=lambda e: abs(e.start - amount.start)) if companies else None)
+    return [_party(state)], (_party(company) if company is not None else salient)
 
 
 def _salient(entities: list[Entity]) -> Party:

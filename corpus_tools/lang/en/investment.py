@@ -57,6 +57,15 @@ ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"
 # "the acquisition of X": the name after is bought.
 ACQUISITION_OF = [r"\b(?:acquisition|purchase|takeover|buyout|buy-out|sale) of\b", r"\bdeal for\b", r"\bstake in\b",
                   r"\bbid for\b", r"\boffer for\b"]
+# Nouns of a purchase followed by its buyer ("a $5bn acquisition by A").
+ACQUISITION_NOUNS = [r"\b(?:acquisition|takeover|buyout|buy-out|purchase|sale)\b"]
+BUYER_CUES = [r"\bby\b", r"\bto\b(?= [A-Z])"]
+# Words that make money a subsidy, a grant or state aid: the state gives, the company receives.
+SUBSIDY_WORDS = [r"\bsubsid\w+", r"\bgrants?\b", r"\bstate aid\b", r"\bpublic (?:funding|support|money)\b",
+                 r"\bincentives?\b", r"\bin aid\b", r"\baid package\b", r"\bfederal funding\b"]
+# Names that stand for a state ("the German government", "Berlin" is a place and counts already).
+STATE_NAMES = [r"\bgovernment\b", r"\bstate\b", r"\bministry\b", r"\bcommission\b", r"\bunion\b", r"\bregion\b",
+               r"\bcouncil\b", r"\bgouvernement\b", r"\bÉtat\b"]
 # Prepositions after the amount or the verb that introduce what the money goes to.
 RECIPIENT_AFTER = [r"\bin(?:to)?\b", r"\bfor\b", r"\bto\b", r"\btowards?\b", r"\bbehind\b", r"\bat\b"]
 # Words that stand for the organisation named just before ("the company said").
@@ -67,8 +76,7 @@ ANAPHORS = [r"\bthe (company|group|firm|tech giant|giant|start-?up|operator|tele
 # The target of an investment starts after one of these.
 TARGET_START = [r"\binto\b", r"\bin\b", r"\btowards?\b", r"\bfor\b", r"\bto\b", r"\bon\b"]
 # Clause breaks: a subject is not looked for across them.
-CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bwhich\b",
-                r"\bwho\b", r"\bthat\b", r"\bbut\b", r"\bsaid\b", r"\bsays\b"]
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bbut\b", r"\bthan\b"]
 # Phrases meaning "of which", that make the next amount a part of the previous one.
 PART_CUES = [r"\bof which\b", r"\bincluding\b", r"\bout of\b", r"\bpart of\b"]
 

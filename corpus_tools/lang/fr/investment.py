@@ -48,6 +48,12 @@ ACQUIRE_VERBS = [r"\brach[eè]t\w*", r"\bacqu(?:iert|érir|is|ise|ière|ièrent)
 ACQUIRED_BY = [r"\b(?:racheté|acquis|repris|acheté)e?s? par\b", r"\bcédée? à\b", r"\bvend\w* à\b"]
 ACQUISITION_OF = [r"\b(?:rachat|acquisition|reprise|achat|cession|prise de contrôle) d['’eu]s?\b",
                   r"\bparticipation dans\b", r"\boffre sur\b"]
+ACQUISITION_NOUNS = [r"\b(?:rachat|acquisition|reprise|achat|cession|offre de rachat)\b"]
+BUYER_CUES = [r"\bpar\b", r"\bà\b(?= [A-Z])"]
+SUBSIDY_WORDS = [r"\bsubvention\w*", r"\baides? (?:publiques?|d['’]État|de l['’]État|fédérales?)\b", r"\bsoutien public\b",
+                 r"\baides?\b"]
+STATE_NAMES = [r"\bgouvernement\b", r"\bÉtat\b", r"\bministère\b", r"\bcommission\b", r"\bunion\b", r"\brégion\b",
+               r"\bgovernment\b"]
 RECIPIENT_AFTER = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bà\b", r"\bau\b", r"\baux\b",
                    r"\bau profit d['’e]", r"\bà destination d['’e]", r"\bau capital d['’e]", r"\bchez\b"]
 PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
@@ -55,8 +61,7 @@ ANAPHORS = [r"\b(le|ce) (groupe|géant|constructeur|fabricant|fonds|laboratoire|
             r"\b(la|cette) (société|start-?up|jeune pousse|firme|filiale|pépite)\b", r"\bl['’]entreprise\b",
             r"\bil\b", r"\belle\b"]
 TARGET_START = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bau profit d['’e]", r"\bà destination d['’e]"]
-CLAUSE_BREAK = [r"[.;:!?]\s", r"\btandis que\b", r"\balors que\b", r"\baprès\b", r"\bavant\b", r"\bqui\b",
-                r"\bque\b", r"\bmais\b", r"\bexplique\b", r"\bindique\b"]
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\btandis que\b", r"\balors que\b", r"\baprès\b", r"\bavant\b", r"\bmais\b"]
 PART_CUES = [r"\bdont\b", r"\by compris\b", r"\bsur ces\b", r"\bparmi\b"]
 
 MONTHS = {"janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
