@@ -64,6 +64,8 @@ def _rules(lang: str):
         # a cue, then at most five words ("le fonds souverain singapourien"), then the name
         "investor_before": re.compile(_alternation(rules.INVESTOR_BEFORE)
                                       + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z", flags),
+        "lead_before": re.compile(_alternation(rules.LEAD_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z",
+                                  flags),
         "source_before": re.compile(_alternation(rules.SOURCE_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z",
                                     flags),
         "not_party_after": re.compile(_alternation(rules.NOT_PARTY_AFTER), flags),
@@ -153,6 +155,8 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
     for entity in entities:
         if not (s_start <= entity.start and entity.end <= s_end) or _is_media(entity):
             continue
+        if len(entity.canonical) < 2 or entity.canonical[:1].islower():
+            continue  # "L" of "L'entreprise", a lower-case fragment: not a name
         if rules["source_before"].search(body, max(s_start, entity.start - 50), entity.start):
             continue
         if rules["not_party_after"].match(body, entity.end, min(s_end, entity.end + 60)):
@@ -196,13 +200,14 @@ def _object_after(body: str, end: int, parties: list[Entity], limit: int) -> Ent
     return (named or after or [None])[0]
 
 
-def _cued_investors(body: str, rules, parties: list[Entity], s_start: int) -> list[Entity]:
+def _cued_investors(body: str, rules, parties: list[Entity], s_start: int, cues: str = "investor_before"
+                    ) -> list[Entity]:
     """Parties a cue names as investors, each with the list that follows it ("led by A, with B and C")."""
     cued: list[Entity] = []
     for n, entity in enumerate(parties):
         if entity in cued:
             continue
-        if not rules["investor_before"].search(body, max(s_start, entity.start - 70), entity.start):
+        if not rules[cues].search(body, max(s_start, entity.start - 70), entity.start):
             continue
         cued.append(entity)
         for follower in parties[n + 1:]:
@@ -213,7 +218,7 @@ def _cued_investors(body: str, rules, parties: list[Entity], s_start: int) -> li
 
 
 def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[int, int],
-               entities: list[Entity], salient: Party = NOBODY) -> Roles:
+               entities: list[Entity], salient: Party = NOBODY, next_sentence: tuple[int, int] = (0, 0)) -> Roles:
     """Investors, recipient and target of one investing amount, read from its sentence's structure."""
     rules = _rules(lang)
     s_start, s_end = sentence
@@ -240,6 +245,12 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
         if not investors:
             invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
             add_investor(_subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None)
+        if not investors and next_sentence[1] > next_sentence[0]:
+            # "X raised €20m. The round was led by A, with B and C.": the leads follow.
+            following = candidate_parties(body, lang, next_sentence, entities)
+            for entity in _cued_investors(body, rules, following, next_sentence[0], cues="lead_before"):
+                add_investor(entity)
+            cue = cue + ", investors in the next sentence" if investors else cue
         if not recipient.name:
             before = [e for e in parties if e.end <= amount.start and e not in cued and e.label == "ORG"
                       and _party(e) not in investors]
@@ -364,6 +375,16 @@ def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_st
     return [_party(state)], (_party(company) if company is not None else salient)
 
 
+def _next_sentence(body: str, sentences: list[tuple[int, int]], end: int) -> tuple[int, int]:
+    """The sentence after the one ending at ``end``, in the same paragraph; (0, 0) if none."""
+    index = bisect_right(sentences, (end, -1))
+    if index >= len(sentences) or "\n\n" in body[end:sentences[index][0] + 1]:
+        return 0, 0
+    start, stop = sentences[index]
+    line_end = body.find("\n\n", start)
+    return start, stop if line_end == -1 else min(stop, line_end)
+
+
 def _salient(entities: list[Entity]) -> Party:
     """What "it", "the company", "la start-up" stand for: the organisation the article names most
     often, the earliest named on a tie."""
@@ -429,10 +450,12 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
         kinds = classify_with_cues(kind_contexts(body, lang, amounts, sentences))
     rows = []
     salient = _salient(entities)
+    starts = sorted(sentences)
     for amount, (kind, kind_cue), (s_start, s_end) in zip(amounts, kinds, sentence_spans):
         roles = Roles((), NOBODY, "", "")
         if kind in INVESTING_KINDS:
-            roles = find_roles(body, lang, amount, kind, (s_start, s_end), entities, salient)
+            roles = find_roles(body, lang, amount, kind, (s_start, s_end), entities, salient,
+                               _next_sentence(body, starts, s_end))
         investor, recipient, target = roles.investor, roles.recipient, roles.target
         p_start, p_end = _span_of(amount.start, paragraphs)
         event_date = (explicit_date(body[s_start:s_end], lang, article_date)

@@ -28,6 +28,10 @@ INVESTOR_BEFORE = [r"\bby", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfro
                    r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
                    r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
 # Cues before a name that cite it as a source: never a party.
+# Cues of a round's investors in the sentence after its amount ("The round was led by A").
+LEAD_BEFORE = [r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participation (?:from|of)", r"\bjoined by",
+               r"\binvestors? (?:include|included|including|such as)", r"\bparticipation from", r"\balongside",
+               r"\bled the round", r"\bfrom investors"]
 SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",
                  r"\breports?", r"\bsources? (?:told|close to)", r"\bvia", r"\bwrites?", r"\b(?:said|says) to"]
 # Cues after a name that make it a source or an approver, not a party.

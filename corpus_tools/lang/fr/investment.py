@@ -27,6 +27,9 @@ INVESTOR_BEFORE = [r"\bpar", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès
                    r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
                    r"\bcomme", r"\bparmi lesquels", r"\bavec"]
 # Indices avant un nom cité comme source : jamais une partie.
+LEAD_BEFORE = [r"\bmené\w* par", r"\bpiloté\w* par", r"\bconduit\w* par", r"\bavec la participation d['’e]",
+               r"\bauprès d['’e]", r"\baux côtés d['’e]", r"\brejoint\w* par", r"\binvestisseurs?(?: historiques?)?,? (?:dont|comme|tels? que)",
+               r"\bsoutenu\w* par"]
 SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"\brapporte", r"\brévèle",
                  r"\bconfié à", r"\bindique", r"\bécrit", r"\bexplique à", r"\bcité\w* par", r"\bvia"]
 NOT_PARTY_AFTER = [r"\s*(?:a |ont |avait )?(?:appris|rapporté|révélé|approuvé|autorisé|validé|donné son (?:feu vert|accord)"
