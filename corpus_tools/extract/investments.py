@@ -123,7 +123,28 @@ def _span_of(position: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return 0, 0
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """Case-folded name of a country or union in any language -> (code, English name)."""
+    from importlib import resources
+
+    text = resources.files("corpus_tools.lang.common").joinpath("countries.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    index = {}
+    for code, *names in rows:
+        english = names[0].split("|")[0]
+        for column in names:
+            for name in column.split("|"):
+                index.setdefault(name.casefold(), (code, english))
+    return index
+
+
 def _party(entity: Entity) -> Party:
+    """A party's name and key: a country is keyed by its code whatever the language ("UK", "Royaume-Uni")."""
+    if not entity.entity_id:
+        country = _countries().get(entity.canonical.casefold())
+        if country is not None:
+            return Party(country[1], "country:" + country[0])
     return Party(entity.canonical, entity.entity_id)
 
 
