@@ -121,19 +121,43 @@ def _recipients_agree(a: str, b: str) -> bool:
 
 
 def same_commitment(a: _Link, b: _Link) -> bool:
-    """Whether two investing amounts can be mentions of one commitment."""
-    if not (_kinds_agree(a.kind, b.kind) and _dates_agree(a.event_date, b.event_date) and _values_agree(a, b)):
-        return False
-    if a.recipient and b.recipient and not _recipients_agree(a.recipient, b.recipient):
-        return False
-    if a.doc_id == b.doc_id:
-        return not (a.investors and b.investors and not a.investors & b.investors and not a.recipient)
-    # Across documents a shared party is needed: equal values alone are a coincidence, unless one
-    # side names nobody and the two state the very same figure for the same kind of deal.
-    if a.parties & b.parties or (a.recipient and b.recipient and _recipients_agree(a.recipient, b.recipient)):
-        return True
-    return (not a.parties or not b.parties) and a.kind == b.kind and a.currency == b.currency and \
-        _values_agree(a, b, EXACT_TOLERANCE)
+    """Whether two investing amounts can be mentions of one commitment, by their figures: values
+    (rounding, bounds, ranges), kinds and stated dates agree. Every pair of an event must agree."""
+    return _kinds_agree(a.kind, b.kind) and _dates_agree(a.event_date, b.event_date) and _values_agree(a, b)
+
+
+class _Parties:
+    """Who an event involves, gathered over its mentions: its recipients (counted), every named
+    party, its documents, and its exact figures."""
+
+    def __init__(self):
+        self.recipients: Counter = Counter()
+        self.names: set = set()
+        self.docs: set = set()
+        self.figures: set = set()
+
+    def add(self, link: _Link) -> None:
+        if link.recipient:
+            self.recipients[link.recipient] += 1
+        self.names |= link.parties
+        self.docs.add(link.doc_id)
+        self.figures.add((link.kind, link.currency, round(link.low_eur, -3), round(link.high_eur, -3)))
+
+    def recipient(self) -> str:
+        return max(self.recipients, key=lambda r: (self.recipients[r], r), default="")
+
+    def accepts(self, unit: "_Parties", unit_links: list[_Link], event_links: list[_Link]) -> bool:
+        """Parties agree: one recipient per event; across documents a shared party, or the very
+        same figure where one side names nobody (equal values alone are a coincidence)."""
+        mine, theirs = self.recipient(), unit.recipient()
+        if mine and theirs and not _recipients_agree(mine, theirs):
+            return False
+        if unit.docs <= self.docs or unit.names & self.names:
+            return True
+        if unit.names and self.names:
+            return False
+        return any(a.kind == b.kind and a.currency == b.currency and _values_agree(a, b, EXACT_TOLERANCE)
+                   for a in unit_links for b in event_links)
 
 
 def _affinity(a: _Link, b: _Link) -> int:
@@ -201,25 +225,35 @@ def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
     order = sorted(members, key=lambda unit: (low_of[unit], unit))
     events = _UnionFind(len(links))
     event_members: dict[int, list[int]] = {}
+    event_parties: dict[int, _Parties] = {}
     left = 0
     for position, unit in enumerate(order):
         unit_links = [links[n] for n in members[unit]]
         while low_of[order[left]] * reach < low_of[unit]:
             left += 1
         candidates = sorted({events.find(other) for other in order[left:position]})
+        unit_parties = _Parties()
+        for link in unit_links:
+            unit_parties.add(link)
         best, best_score = None, -1
         for event in candidates:
             mentions = [links[n] for n in event_members[event]]
-            if all(same_commitment(a, b) for a in unit_links for b in mentions):
+            if all(same_commitment(a, b) for a in unit_links for b in mentions) and \
+                    event_parties[event].accepts(unit_parties, unit_links, mentions):
                 score = sum(_affinity(a, b) for a in unit_links for b in mentions)
                 if score > best_score:
                     best, best_score = event, score
         if best is None:
             event_members[unit] = list(members[unit])
+            event_parties[unit] = unit_parties
             continue
         merged = event_members.pop(best) + members[unit]
+        parties = event_parties.pop(best)
+        for link in unit_links:
+            parties.add(link)
         events.union(best, unit)
         event_members[events.find(unit)] = merged
+        event_parties[events.find(unit)] = parties
     return {amount_id: events.find(units.find(n)) for n, amount_id in enumerate(amount_ids)}
 
 

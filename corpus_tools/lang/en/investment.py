@@ -32,6 +32,9 @@ INVESTOR_BEFORE = [r"\bby", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfro
 LEAD_BEFORE = [r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participation (?:from|of)", r"\bjoined by",
                r"\binvestors? (?:include|included|including|such as)", r"\bparticipation from", r"\balongside",
                r"\bled the round", r"\bfrom investors"]
+# Prepositions whose object is not the subject of the verb that follows ("in talks with A to raise").
+GOVERNING_PREPOSITIONS = [r"\bwith", r"\bby", r"\bfrom", r"\bof", r"\bfor", r"\bto", r"\bin", r"\bat", r"\binto",
+                          r"\bagainst", r"\blike", r"\bincluding", r"\bthan"]
 SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",
                  r"\breports?", r"\bsources? (?:told|close to)", r"\bvia", r"\bwrites?", r"\b(?:said|says) to"]
 # Cues after a name that make it a source or an approver, not a party.
