@@ -66,6 +66,7 @@ def _rules(lang: str):
                                       + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z", flags),
         "lead_before": re.compile(_alternation(rules.LEAD_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z",
                                   flags),
+        "relative": re.compile(r"\s*,?\s*" + _alternation(rules.RELATIVE_PRONOUNS) + r"\b", flags),
         "governed": re.compile(_alternation(rules.GOVERNING_PREPOSITIONS) + r"\s+(?:[\w-]+\s+){0,2}\Z", flags),
         "source_before": re.compile(_alternation(rules.SOURCE_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z",
                                     flags),
@@ -204,16 +205,20 @@ def _verb_before(body: str, rules, pattern: str, start: int, end: int) -> re.Mat
 
 
 def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start: int) -> Entity | None:
-    """The subject of a verb, near enough: the first party of its clause that no preposition
+    """The subject of a verb, near enough: the nearest party of its clause that no preposition
     governs ("Wayve, founded in Cambridge, is in talks with A and B to raise" -> Wayve), an
     organisation or person before a place."""
     clause_start = s_start
     for match in rules["clause_break"].finditer(body, s_start, verb.start()):
         clause_start = match.end()
+    relative = [e for e in parties if clause_start <= e.start and e.end <= verb.start()
+                and rules["relative"].match(body, e.end, verb.start())]
     in_clause = [e for e in parties if clause_start <= e.start and e.end <= verb.start()
                  and not rules["governed"].search(body, max(clause_start, e.start - 25), e.start)]
+    if relative:
+        return relative[-1]  # "A who will invest €5m and B who will invest €1m": B for the second verb
     named = [e for e in in_clause if e.label != "LOC"]
-    return (named or in_clause or [None])[0]
+    return (named or in_clause or [None])[-1]
 
 
 def _object_after(body: str, end: int, parties: list[Entity], limit: int) -> Entity | None:

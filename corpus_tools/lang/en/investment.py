@@ -33,6 +33,7 @@ LEAD_BEFORE = [r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participati
                r"\binvestors? (?:include|included|including|such as)", r"\bparticipation from", r"\balongside",
                r"\bled the round", r"\bfrom investors"]
 # Prepositions whose object is not the subject of the verb that follows ("in talks with A to raise").
+RELATIVE_PRONOUNS = [r"who", r"which", r"that"]
 GOVERNING_PREPOSITIONS = [r"\bwith", r"\bby", r"\bfrom", r"\bof", r"\bfor", r"\bto", r"\bin", r"\bat", r"\binto",
                           r"\bagainst", r"\blike", r"\bincluding", r"\bthan"]
 SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",

@@ -30,6 +30,7 @@ INVESTOR_BEFORE = [r"\bpar", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès
 LEAD_BEFORE = [r"\bmené\w* par", r"\bpiloté\w* par", r"\bconduit\w* par", r"\bavec la participation d['’e]",
                r"\bauprès d['’e]", r"\baux côtés d['’e]", r"\brejoint\w* par", r"\binvestisseurs?(?: historiques?)?,? (?:dont|comme|tels? que)",
                r"\bsoutenu\w* par"]
+RELATIVE_PRONOUNS = [r"qui", r"laquelle", r"lequel"]
 GOVERNING_PREPOSITIONS = [r"\bavec", r"\bpar", r"\bde", r"\bdu", r"\bdes", r"\bd['’]", r"\bà", r"\bau", r"\baux",
                           r"\bpour", r"\bdans", r"\ben", r"\bchez", r"\bauprès", r"\bcontre", r"\bcomme", r"\bque"]
 SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"\brapporte", r"\brévèle",
