@@ -190,7 +190,7 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
     for document, document_contexts in zip(documents, contexts):
         record, doc_id = document.record, document.record["doc_id"]
         rows = annotate_amounts(record["body"], document.lang, record["date"], document.amounts, document.entities,
-                                document.sentences, [next(kinds) for _ in document_contexts])
+                                document.sentences, [next(kinds) for _ in document_contexts], document.hardware)
         for index, row in enumerate(rows):
             row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", lang=document.lang)
         out["amounts"] += rows

@@ -117,7 +117,11 @@ def _kinds_agree(a: str, b: str) -> bool:
 
 
 def _recipients_agree(a: str, b: str) -> bool:
-    return not a or not b or a == b or a in b or b in a
+    """A place agrees with any recipient: a site is named by its city, region, country or operator."""
+    return not a or not b or a == b or a in b or b in a or a.startswith(_PLACE_KEYS) or b.startswith(_PLACE_KEYS)
+
+
+_PLACE_KEYS = ("place:", "country:")
 
 
 def same_commitment(a: _Link, b: _Link) -> bool:

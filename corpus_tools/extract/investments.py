@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..fx import convert
 from ..lang import resource
-from ..types import Amount, Entity
+from ..types import Amount, Entity, HardwareMention
 from .kinds import classify_with_cues, context
 
 INVESTING_KINDS = ("investment", "funding_round", "acquisition")
@@ -70,6 +70,9 @@ def _rules(lang: str):
         "governed": re.compile(_alternation(rules.GOVERNING_PREPOSITIONS) + r"\s+(?:[\w-]+\s+){0,2}\Z", flags),
         "source_before": re.compile(_alternation(rules.SOURCE_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z",
                                     flags),
+        "not_party_before": re.compile(_alternation(rules.NOT_PARTY_BEFORE), flags),
+        "machine_anaphor": words(rules.MACHINE_ANAPHORS),
+        "state_nouns": [(re.compile(pattern, flags), org_id) for pattern, org_id in rules.STATE_NOUNS.items()],
         "not_party_after": re.compile(_alternation(rules.NOT_PARTY_AFTER), flags),
         "raise": words(rules.RAISE_VERBS),
         "invest": words(rules.INVEST_VERBS),
@@ -147,6 +150,8 @@ def _party(entity: Entity) -> Party:
         country = _countries().get(entity.canonical.casefold())
         if country is not None:
             return Party(country[1], "country:" + country[0])
+        if entity.label == "LOC":
+            return Party(entity.canonical, "place:" + entity.canonical.casefold())
     return Party(entity.canonical, entity.entity_id)
 
 
@@ -175,12 +180,13 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
     rules = _rules(lang)
     s_start, s_end = sentence
     parties = []
-    for entity in entities:
+    for entity in sorted(entities + _state_nouns(body, lang, sentence, entities), key=lambda e: (e.start, e.end)):
         if not (s_start <= entity.start and entity.end <= s_end) or _is_media(entity):
             continue
         if len(entity.canonical) < 2 or entity.canonical[:1].islower():
             continue  # "L" of "L'entreprise", a lower-case fragment: not a name
-        if rules["source_before"].search(body, max(s_start, entity.start - 50), entity.start):
+        if rules["source_before"].search(body, max(s_start, entity.start - 50), entity.start) or \
+                rules["not_party_before"].search(body, max(s_start, entity.start - 40), entity.start):
             continue
         if rules["not_party_after"].match(body, entity.end, min(s_end, entity.end + 60)):
             continue
@@ -188,6 +194,21 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
             parties.pop()  # "Singapore's Temasek", "German chipmaker": the place qualifies the name
         parties.append(entity)
     return parties
+
+
+def _state_nouns(body: str, lang: str, sentence: tuple[int, int], entities: list[Entity]) -> list[Entity]:
+    """States named by a common noun the language reads as one state ("le gouvernement" in French)."""
+    from .entities import gazetteer
+
+    found = []
+    for pattern, organisation_id in _rules(lang)["state_nouns"]:
+        for match in pattern.finditer(body, *sentence):
+            if any(e.start < match.end() and match.start() < e.end for e in entities):
+                continue
+            organisation = gazetteer()[organisation_id]
+            found.append(Entity(match.start(), match.end(), match.group(0), "ORG", organisation.name, organisation.id,
+                                "rule"))
+    return found
 
 
 def _between_is_list(text: str) -> bool:
@@ -299,6 +320,11 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
             cue = "subject of " + receive_verb.group(0).lower()
             for entity in cued:
                 add_investor(entity)
+            if not investors and next_sentence[1] > next_sentence[0]:
+                # "The lab is endowed with €300m. Group A contributes": the giver follows.
+                following = candidate_parties(body, lang, next_sentence, entities)
+                verb = next(iter(rules["invest"].finditer(body, *next_sentence)), None)
+                add_investor(_subject_of(body, rules, verb, following, next_sentence[0]) if verb else None)
         else:
             if subject is not None:
                 add_investor(subject)
@@ -403,13 +429,30 @@ def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_st
     return [_party(state)], (_party(company) if company is not None else salient)
 
 
+MACHINE_KINDS = ("supercomputer", "datacenter", "system")
+
+
+def _machine(body: str, lang: str, sentence: tuple[int, int], hardware) -> Party:
+    """The machine or site money goes to when no organisation receives it: the one the sentence
+    names, or the first the article names when the sentence says "the system", "la machine"."""
+    named = [h for h in hardware if h.kind in MACHINE_KINDS and h.product]
+    in_sentence = [h for h in named if sentence[0] <= h.start and h.end <= sentence[1]]
+    if in_sentence:
+        return Party(in_sentence[0].product, "machine:" + in_sentence[0].product.casefold())
+    if named and _rules(lang)["machine_anaphor"].search(body, *sentence):
+        return Party(named[0].product, "machine:" + named[0].product.casefold())
+    return NOBODY
+
+
 def _next_sentence(body: str, sentences: list[tuple[int, int]], end: int) -> tuple[int, int]:
-    """The sentence after the one ending at ``end``, in the same paragraph; (0, 0) if none."""
+    """The sentence after the one ending at ``end`` (in the same paragraph or the next); (0, 0) if none."""
     index = bisect_right(sentences, (end, -1))
-    if index >= len(sentences) or "\n\n" in body[end:sentences[index][0] + 1]:
+    if index >= len(sentences) or body.count("\n\n", end, sentences[index][0] + 1) > 1:
         return 0, 0
     start, stop = sentences[index]
-    line_end = body.find("\n\n", start)
+    while start < stop and body[start].isspace():
+        start += 1
+    line_end = body.find("\n", start)
     return start, stop if line_end == -1 else min(stop, line_end)
 
 
@@ -466,7 +509,8 @@ def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[t
 
 
 def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amount], entities: list[Entity],
-                     sentences: list[tuple[int, int]], kinds: list[tuple[str, str]] | None = None) -> list[dict]:
+                     sentences: list[tuple[int, int]], kinds: list[tuple[str, str]] | None = None,
+                     hardware: list[HardwareMention] = ()) -> list[dict]:
     """One row per amount: the Amount's fields plus kind, parties, date, sentence and EUR/USD values.
 
     ``kinds`` ((kind, cue) pairs) may be given when the caller classified many documents' amounts in one call."""
@@ -484,6 +528,10 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
         if kind in INVESTING_KINDS:
             roles = find_roles(body, lang, amount, kind, (s_start, s_end), entities, salient,
                                _next_sentence(body, starts, s_end))
+        if kind == "investment" and not roles.recipient.name:
+            machine = _machine(body, lang, (s_start, s_end), hardware)
+            if machine.name:
+                roles = Roles(roles.investors, machine, roles.target, roles.cue + ", machine as recipient")
         investor, recipient, target = roles.investor, roles.recipient, roles.target
         p_start, p_end = _span_of(amount.start, paragraphs)
         event_date = (explicit_date(body[s_start:s_end], lang, article_date)

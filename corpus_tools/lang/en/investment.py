@@ -24,7 +24,7 @@ KIND_CUES = {
 }
 
 # Who invests: cue phrases written right before an investor (or the first of a list of them).
-INVESTOR_BEFORE = [r"\bby", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
+INVESTOR_BEFORE = [r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
                    r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
                    r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
 # Cues before a name that cite it as a source: never a party.
@@ -38,12 +38,18 @@ GOVERNING_PREPOSITIONS = [r"\bwith", r"\bby", r"\bfrom", r"\bof", r"\bfor", r"\b
                           r"\bagainst", r"\blike", r"\bincluding", r"\bthan"]
 SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",
                  r"\breports?", r"\bsources? (?:told|close to)", r"\bvia", r"\bwrites?", r"\b(?:said|says) to"]
+# Cues before a name that make it a frame, not a party: programmes, plans, summits.
+NOT_PARTY_BEFORE = [r"\b(?:supplied|built|made|designed|developed|manufactured|founded|co-founded|run|operated) by\s+(?:[\w-]+\s+){0,2}\Z",
+                    r"\b(?:as part of|under|within) (?:the |its |their )?(?:[\w-]+\s+){0,2}\Z",
+                    r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z"]
+# Nouns that name a state without a name ("le gouvernement" in a French article), and its gazetteer id.
+STATE_NOUNS = {}
 # Cues after a name that make it a source or an approver, not a party.
 NOT_PARTY_AFTER = [r"\s*(?:has |have |had |was the first to )?(?:reported|first reported|reports|learned|"
                    r"approved|cleared|authori[sz]ed|signed off|gave (?:the )?green light|greenlit|greenlighted)\b",
                    r"['’]s? (?:approval|green light|authori[sz]ation|report|reporting)\b"]
 # Verbs whose subject raises money: the subject is the recipient.
-RAISE_VERBS = [r"\brais(?:e|es|ed|ing)\b", r"\bsecur(?:e|es|ed|ing)\b", r"\bclos(?:e|es|ed|ing) an?\b",
+RAISE_VERBS = [r"\bendowed with\b", r"\brais(?:e|es|ed|ing)\b", r"\bsecur(?:e|es|ed|ing)\b", r"\bclos(?:e|es|ed|ing) an?\b",
                r"\bland(?:s|ed)?\b", r"\bbag(?:s|ged)?\b", r"\bnab(?:s|bed)?\b", r"\bpull(?:s|ed)? in\b",
                r"\bgets?\b", r"\bgot\b", r"\breceiv(?:e|es|ed|ing)\b", r"\bwins?\b", r"\bwon\b",
                r"\bobtain(?:s|ed)?\b", r"\bcompleted? an?\b", r"\bannounc(?:e|es|ed) an?\b"]
@@ -79,6 +85,8 @@ RECIPIENT_AFTER = [r"\bin(?:to)?\b", r"\bfor\b", r"\bto\b", r"\btowards?\b", r"\
 # Words that stand for the organisation named just before ("the company said").
 # "the parent company of Free" names the parent of the organisation that follows.
 PARENT_OF = [r"\bparent (company |group )?of", r"\bowner of"]
+# Words that stand for the machine or site an article is about ("the system will cost").
+MACHINE_ANAPHORS = [r"\bthe (?:system|machine|supercomputer|computer|cluster|data ?cent(?:re|er)|facility|extension|upgrade)\b"]
 ANAPHORS = [r"\bthe (company|group|firm|tech giant|giant|start-?up|operator|telecoms? group|telecommunications group"
             r"|chipmaker|lab|laboratory|carrier|government|ministry|fund)\b", r"\bit\b", r"\bits\b", r"\bthey\b"]
 # The target of an investment starts after one of these.

@@ -39,6 +39,8 @@ RULES = [
      r"take over|took over|takes over|taking over|snap(?:s|ped)? up|acquisition of|takeover of|purchase of)\b\s+"
      r"(?:\S+\s+){0,8}(?:for|at|in an?|in)\s+" + _GAP % 4 + r"\Z",
      r"^\s*(?:[\w-]+\s+){0,2}(?:acquisition|takeover|buyout|purchase|deal to (?:buy|acquire))\b"),
+    ("investment", "cost with named funders", None, r"^\s*,?\s*(?:to be |is |are |being )?(?:shared|split|funded|financed|"
+     r"paid for|co-funded|co-financed|covered)\s+(?:equally\s+)?(?:between|by)\b"),
     ("investment", "subsidy", r"\b(?:subsid(?:y|ies|ise|ize|ised|ized)|grants?|state aid|public (?:funding|support|money)|"
      r"incentives?|award(?:ed|s)?)\b", r"^\s*(?:\w+\s+){0,3}(?:in |of )?(?:subsid(?:y|ies)|grants?|state aid|"
      r"public (?:funding|support)|incentives?|in aid)\b"),

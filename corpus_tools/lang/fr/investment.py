@@ -22,7 +22,7 @@ KIND_CUES = {
 }
 
 # Qui investit : indices écrits juste avant un investisseur (ou le premier d'une liste).
-INVESTOR_BEFORE = [r"\bpar", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
+INVESTOR_BEFORE = [r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
                    r"\bde la part d['’e]", r"\brejoint\w* par", r"\baux côtés d['’e]", r"\bdont", r"\bnotamment",
                    r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
                    r"\bcomme", r"\bparmi lesquels", r"\bavec"]
@@ -35,17 +35,22 @@ GOVERNING_PREPOSITIONS = [r"\bavec", r"\bpar", r"\bde", r"\bdu", r"\bdes", r"\bd
                           r"\bpour", r"\bdans", r"\ben", r"\bchez", r"\bauprès", r"\bcontre", r"\bcomme", r"\bque"]
 SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"\brapporte", r"\brévèle",
                  r"\bconfié à", r"\bindique", r"\bécrit", r"\bexplique à", r"\bcité\w* par", r"\bvia"]
+NOT_PARTY_BEFORE = [r"\b(?:fourni|construit|fabriqué|conçu|développé|fondé|cofondé|créé|exploité|opéré)e?s? par\s+(?:[\w-]+\s+){0,2}\Z",
+                    r"\bdans le cadre d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,2}\Z", r"\b(?:plan|programme|stratégie|sommet|initiative)\s+\Z",
+                    r"\blors d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,1}\Z"]
+# « Le gouvernement » sans autre précision, dans un article en français : le gouvernement français.
+STATE_NOUNS = {r"\b(?:le|du|au) gouvernement\b(?!\s+(?:\w+ien|\w+ais|\w+and|\w+ois|\w+ain|\w+ol|\w+e)\b)": "french_government"}
 NOT_PARTY_AFTER = [r"\s*(?:a |ont |avait )?(?:appris|rapporté|révélé|approuvé|autorisé|validé|donné son (?:feu vert|accord)"
                    r"|a donné son (?:feu vert|accord)|approuve|autorise|valide)\b"]
 # Verbes dont le sujet lève des fonds : le sujet est le bénéficiaire.
-RAISE_VERBS = [r"\bl[èe]v(?:e|ent|é|ée|er|era)\b", r"\blevée\b", r"\bboucl\w+", r"\bobtien\w*", r"\bobten\w*",
+RAISE_VERBS = [r"\bdoté\w* d['’e]", r"\bl[èe]v(?:e|ent|é|ée|er|era)\b", r"\blevée\b", r"\bboucl\w+", r"\bobtien\w*", r"\bobten\w*",
                r"\bsécuris\w+", r"\brécolt\w+", r"\breç\w+", r"\brecev\w+", r"\bdécroch\w+", r"\bbénéfici\w+",
                r"\bannonce une\b", r"\bfinalis\w+", r"\bempoch\w+", r"\bengrang\w+"]
 # Verbes dont le sujet met l'argent : le sujet est l'investisseur.
 INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
                 r"\bmet(?:tre|tra|tent)?\b", r"\bconsacr\w+", r"\bmobilis\w+", r"\ballou\w+", r"\baccord\w+",
-                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc\w+", r"\bsoutien\w*",
-                r"\bsoutenir\b", r"\bmen\w+", r"\bpilot\w+", r"\bparticip\w+", r"\bdépens\w+", r"\bdot\w+",
+                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc\w+", r"\bsoutien\w*", r"\bcontribu\w+",
+                r"\bsoutenir\b", r"\bmen\w+", r"\bpilot\w+", r"\bparticip\w+", r"\bdépens\w+",
                 r"\bconstrui\w+", r"\bpromet\w*", r"\bpromis\b", r"\bmise\b", r"\bpari\w*", r"\bprend\w*",
                 r"\bpris\b"]
 ACQUIRE_VERBS = [r"\brach[eè]t\w*", r"\bacqu(?:iert|érir|is|ise|ière|ièrent)\b", r"\bs['’]offr\w+",
@@ -63,6 +68,7 @@ STATE_NAMES = [r"\bgouvernement\b", r"\bÉtat\b", r"\bministère\b", r"\bcommiss
 RECIPIENT_AFTER = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bà\b", r"\bau\b", r"\baux\b",
                    r"\bau profit d['’e]", r"\bà destination d['’e]", r"\bau capital d['’e]", r"\bchez\b"]
 PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
+MACHINE_ANAPHORS = [r"\b(?:le (?:système|supercalculateur|calculateur|cluster|centre de données)|la machine|l['’](?:extension|infrastructure))\b"]
 ANAPHORS = [r"\b(le|ce) (groupe|géant|constructeur|fabricant|fonds|laboratoire|gouvernement|ministère|opérateur)\b",
             r"\b(la|cette) (société|start-?up|jeune pousse|firme|filiale|pépite)\b", r"\bl['’]entreprise\b",
             r"\bil\b", r"\belle\b"]

@@ -11,9 +11,9 @@ RULES = [
     ("other", "requested money", r"\b(?:demander|demandes?|demandait|demandaient|réclam\w+|sollicit\w+|exig\w+|espér\w+ (?:obtenir|lever|tirer))\b\s+"
      + _GAP % 6 + r"\Z", None),
     ("other", "declined money", r"\b(?:rejet\w+|refus\w+|décliné\w*|repouss\w+)\b\s+" + _GAP % 6 + r"\Z", None),
-    ("other", "fund size", r"(?<!levée de )(?<!levées de )(?<!lever des )(?<!collecte de )(?<!appel de )(?<!apport de )\bfonds\b"
+    ("other", "fund size", r"(?<!levée de )(?<!levées de )(?<!lever des )(?<!collecte de )(?<!de )(?<!des )\bfonds\b"
      r"(?:\s+[\w'’-]+){0,3}\s+(?:de|doté de|doté d['’]une? \w+ de|d['’]un montant de|à)\s+" + _GAP % 1 + r"\Z|"
-     r"\btaille du fonds\b|\b(?:clôtur\w+|boucl\w+|lanc\w+)\s+(?:\S+\s+){0,4}fonds\b.{0,40}\Z|\bclosing\s+(?:de|à)\s+"
+     r"\btaille du fonds\b|\b(?:clôtur\w+|boucl\w+|lanc\w+)\s+(?:son|sa|ses|un|une|le|la|leur)\s+(?:\S+\s+){0,3}(?<!de )fonds\b.{0,40}\Z|\bclosing\s+(?:de|à)\s+"
      + _GAP % 1 + r"\Z|\bfonds d['’]\w+ (?:atteignant|à hauteur de|de)\s+" + _GAP % 1 + r"\Z|\bactifs sous gestion\b|\bencours\b\s+" + _GAP % 3 + r"\Z|\bgère\s+" + _GAP % 2 + r"\Z",
      r"^\s*(?:pour|dans) (?:son|un|le|leur|ce) (?:\w+ ){0,2}fonds\b|^\s*(?:d['’]actifs|sous gestion)\b"),
     ("other", "economic contribution", r"\b(?:PIB|retombées|impact économique)\b.{0,40}\Z",
@@ -26,6 +26,8 @@ RULES = [
     ("acquisition", "acquisition price", r"\b(?:rach[eè]t\w*|acqu(?:iert|érir|is|ise|isition)|s['’]offr\w+|reprise|"
      r"rachat|mis la main sur|mettre la main sur|met la main sur)\b\s+(?:\S+\s+){0,8}(?:pour|contre|moyennant)\s+"
      + _GAP % 2 + r"\Z", r"^\s*(?:pour |afin de )?(?:le |la |l['’])?(?:rachat|l['’]acquisition|acquisition|reprise)\b"),
+    ("investment", "cost with named funders", None, r"^\s*,?\s*(?:sera |est |seront )?(?:partagé\w*|réparti\w*|"
+     r"financé\w*|cofinancé\w*|pris\w* en charge)\s+(?:à parts égales\s+)?(?:entre|par)\b"),
     ("investment", "subsidy", r"\b(?:subvention\w*|aides? (?:publiques?|d['’]État|de l['’]État|fédérales?|financières?)|"
      r"soutien public|aides?)\b", r"^\s*(?:\w+\s+){0,3}(?:de |d['’])?(?:subvention\w*|aides? publiques?|aides? d['’]État|"
      r"aides?)\b"),
