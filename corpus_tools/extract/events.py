@@ -258,7 +258,40 @@ def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
         events.union(best, unit)
         event_members[events.find(unit)] = merged
         event_parties[events.find(unit)] = parties
+    _join_events(links, events, event_members, event_parties, reach)
     return {amount_id: events.find(units.find(n)) for n, amount_id in enumerate(amount_ids)}
+
+
+def _join_events(links: list[_Link], events: _UnionFind, event_members: dict, event_parties: dict,
+                 reach: float) -> None:
+    """A second pass over whole events: two events that agree entirely become one (an amount
+    naming both the investor of one and the recipient of the other comes too late in the first)."""
+    low = {event: min(links[n].low_eur for n in members) for event, members in event_members.items()}
+    order = sorted(event_members, key=lambda event: (low[event], event))
+    alive = set(order)
+    for position, event in enumerate(order):
+        if event not in alive:
+            continue
+        for other in order[position + 1:]:
+            if low[other] > low[event] * reach:
+                break
+            if other not in alive or event not in alive:
+                continue
+            mine, theirs = [links[n] for n in event_members[event]], [links[n] for n in event_members[other]]
+            if all(same_commitment(a, b) for a in mine for b in theirs) and \
+                    event_parties[event].accepts(event_parties[other], theirs, mine):
+                merged = event_members.pop(event) + event_members.pop(other)
+                parties = event_parties.pop(event)
+                for link in theirs:
+                    parties.add(link)
+                event_parties.pop(other)
+                events.union(event, other)
+                root = events.find(event)
+                alive -= {event, other}
+                alive.add(root)
+                event_members[root], event_parties[root] = merged, parties
+                low[root] = min(low[event], low[other])
+                event = root
 
 
 def merge_events(rows: Iterable[Mapping]) -> tuple[list[dict], dict[str, str]]:
