@@ -183,7 +183,7 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
     for entity in sorted(entities + _state_nouns(body, lang, sentence, entities), key=lambda e: (e.start, e.end)):
         if not (s_start <= entity.start and entity.end <= s_end) or _is_media(entity):
             continue
-        if len(entity.canonical) < 2 or entity.canonical[:1].islower():
+        if len(entity.canonical) < 2 or not any(c.isupper() or c.isdigit() for c in entity.canonical):
             continue  # "L" of "L'entreprise", a lower-case fragment: not a name
         if rules["source_before"].search(body, max(s_start, entity.start - 50), entity.start) or \
                 rules["not_party_before"].search(body, max(s_start, entity.start - 40), entity.start):
@@ -344,6 +344,9 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
             chosen = _recipient_after(body, rules, parties, amount.end, s_end) or target_org
             if chosen is None and invest_verb is not None:
                 chosen = _recipient_after(body, rules, parties, invest_verb.end(), s_end)
+            if chosen is None:  # "the new machine at X will cost": the place or body the money goes to
+                chosen = next((e for e in reversed(parties) if e.end <= amount.start and _party(e) not in investors
+                               and rules["recipient_after"].search(body, max(s_start, e.start - 40), e.start)), None)
             if chosen is not None:
                 recipient = _party(chosen)
     investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
@@ -521,7 +524,7 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
     if kinds is None:
         kinds = classify_with_cues(kind_contexts(body, lang, amounts, sentences))
     rows = []
-    salient = _salient(entities)
+    salient = _salient(candidate_parties(body, lang, (0, len(body)), entities))
     starts = sorted(sentences)
     for amount, (kind, kind_cue), (s_start, s_end) in zip(amounts, kinds, sentence_spans):
         roles = Roles((), NOBODY, "", "")
@@ -576,3 +579,18 @@ def _prefer_article_figures(rows: list[dict]) -> None:
                 usd[field] = eur[field]
             if not eur[field] and usd[field]:
                 eur[field] = usd[field]
+
+
+def annotate_text(text: str, lang: str, article_date: str = "") -> list[dict]:
+    """``annotate_amounts`` on one text, running what it needs (NER, sentences, money, hardware):
+    for a notebook, and for the examples beside the rules."""
+    from ..pipeline.models import entity_pipeline
+    from .entities import entities_from_doc
+    from .hardware import extract_hardware
+    from .money import extract_amounts
+
+    hardware = extract_hardware(text, lang)
+    doc = entity_pipeline(lang)(text)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return annotate_amounts(text, lang, article_date, extract_amounts(text, lang=lang),
+                            entities_from_doc(doc, lang, hardware), sentences, hardware=hardware)

@@ -24,7 +24,7 @@ KIND_CUES = {
 }
 
 # Who invests: cue phrases written right before an investor (or the first of a list of them).
-INVESTOR_BEFORE = [r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
+INVESTOR_BEFORE = [r"\bin talks with", r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
                    r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
                    r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
 # Cues before a name that cite it as a source: never a party.

@@ -22,7 +22,7 @@ KIND_CUES = {
 }
 
 # Qui investit : indices écrits juste avant un investisseur (ou le premier d'une liste).
-INVESTOR_BEFORE = [r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
+INVESTOR_BEFORE = [r"\ben (?:discussions?|négociations?|pourparlers) avec", r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
                    r"\bde la part d['’e]", r"\brejoint\w* par", r"\baux côtés d['’e]", r"\bdont", r"\bnotamment",
                    r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
                    r"\bcomme", r"\bparmi lesquels", r"\bavec"]

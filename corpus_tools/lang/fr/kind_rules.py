@@ -14,8 +14,8 @@ RULES = [
     ("other", "fund size", r"(?<!levée de )(?<!levées de )(?<!lever des )(?<!collecte de )(?<!de )(?<!des )\bfonds\b"
      r"(?:\s+[\w'’-]+){0,3}\s+(?:de|doté de|doté d['’]une? \w+ de|d['’]un montant de|à)\s+" + _GAP % 1 + r"\Z|"
      r"\btaille du fonds\b|\b(?:clôtur\w+|boucl\w+|lanc\w+)\s+(?:son|sa|ses|un|une|le|la|leur)\s+(?:\S+\s+){0,3}(?<!de )fonds\b.{0,40}\Z|\bclosing\s+(?:de|à)\s+"
-     + _GAP % 1 + r"\Z|\bfonds d['’]\w+ (?:atteignant|à hauteur de|de)\s+" + _GAP % 1 + r"\Z|\bactifs sous gestion\b|\bencours\b\s+" + _GAP % 3 + r"\Z|\bgère\s+" + _GAP % 2 + r"\Z",
-     r"^\s*(?:pour|dans) (?:son|un|le|leur|ce) (?:\w+ ){0,2}fonds\b|^\s*(?:d['’]actifs|sous gestion)\b"),
+     + _GAP % 1 + r"\Z|\bfonds d['’]\w+ (?:atteign\w+|atteint|à hauteur de|de|s['’]élève à|totalise)\s+" + _GAP % 1 + r"\Z|\bactifs sous gestion\b|\bencours\b\s+" + _GAP % 3 + r"\Z|\bgère\s+" + _GAP % 2 + r"\Z",
+     r"^\s*(?:pour|dans) (?:son|un|le|leur|ce) (?:\w+ ){0,2}fonds\b|^\s*(?:\S+\s+){0,3}(?:premier |dernier |second )?closing\b|^\s*(?:d['’]actifs|sous gestion)\b"),
     ("other", "economic contribution", r"\b(?:PIB|retombées|impact économique)\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:au|à l['’]|dans l['’])\s*(?:\S+\s+){0,2}?(?:PIB|économie)\b"),
     ("other", "economic contribution", r"\bcontribu\w+ à hauteur de\s+\Z", None),
