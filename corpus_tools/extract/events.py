@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, NamedTuple
 
 from .investments import INVESTING_KINDS
 
-SAME_CURRENCY_TOLERANCE = 0.06  # "€2.1bn" / "nearly €2.2bn", "$1.05bn" / "$1bn"
+SAME_CURRENCY_TOLERANCE = 0.08  # "€2.1bn" / "nearly €2.2bn", "$1.05bn" / "$1bn" (fitted: bench/merge_thresholds.py)
 CROSS_CURRENCY_TOLERANCE = 0.12  # annual average rates against the day's rate of each article
 EXACT_TOLERANCE = 0.01  # the same figure, as printed
 EVENT_DATE_GAP_DAYS = 75  # two stated commitment dates further apart are two commitments
