@@ -185,8 +185,9 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
             continue
         if len(entity.canonical) < 2 or not any(c.isupper() or c.isdigit() for c in entity.canonical):
             continue  # "L" of "L'entreprise", a lower-case fragment: not a name
-        if rules["source_before"].search(body, max(s_start, entity.start - 50), entity.start) or \
-                rules["not_party_before"].search(body, max(s_start, entity.start - 40), entity.start):
+        start = _name_start(body, entity)
+        if rules["source_before"].search(body, max(s_start, entity.start - 50), start) or \
+                rules["not_party_before"].search(body, max(s_start, entity.start - 40), start):
             continue
         if rules["not_party_after"].match(body, entity.end, min(s_end, entity.end + 60)):
             continue
@@ -209,6 +210,14 @@ def _state_nouns(body: str, lang: str, sentence: tuple[int, int], entities: list
             found.append(Entity(match.start(), match.end(), match.group(0), "ORG", organisation.name, organisation.id,
                                 "rule"))
     return found
+
+
+_ELISION = re.compile(r"(?:d|l|D|L)['’]")
+
+
+def _name_start(body: str, entity: Entity) -> int:
+    """Where a name starts once an elided article or preposition is left out ("d’Elaia")."""
+    return entity.start + 2 if _ELISION.match(body, entity.start) else entity.start
 
 
 def _between_is_list(text: str) -> bool:
@@ -256,7 +265,7 @@ def _cued_investors(body: str, rules, parties: list[Entity], s_start: int, cues:
     for n, entity in enumerate(parties):
         if entity in cued:
             continue
-        if not rules[cues].search(body, max(s_start, entity.start - 70), entity.start):
+        if not rules[cues].search(body, max(s_start, entity.start - 70), _name_start(body, entity)):
             continue
         cued.append(entity)
         for follower in parties[n + 1:]:
@@ -303,9 +312,17 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
         if not recipient.name:
             before = [e for e in parties if e.end <= amount.start and e not in cued and e.label == "ORG"
                       and _party(e) not in investors]
-            after_in = _recipient_after(body, rules, [e for e in parties if e.label == "ORG"], amount.end, s_end)
-            chosen = (before[-1] if before and not raise_verb else None) or after_in or (before[-1] if before else None)
-            recipient, cue = (_party(chosen), "raiser before the amount") if chosen else (salient, "salient")
+            after_in = _recipient_after(body, rules, [e for e in parties if e.label == "ORG" and e not in cued],
+                                        amount.end, s_end)
+            if after_in is not None and raise_verb is None:
+                # "A signed for a $500m investment in B": B raises, A puts the money in
+                recipient, cue = _party(after_in), "company after the amount"
+                if not investors and before:
+                    add_investor(before[-1])
+            elif before:
+                recipient, cue = _party(before[-1]), "raiser before the amount"
+            else:
+                recipient, cue = (_party(after_in), "company after the amount") if after_in else (salient, "salient")
     elif (subsidy := _subsidy_roles(body, rules, amount, parties, s_start, s_end, salient)) is not None:
         investors, recipient = subsidy
         cue = "subsidy: state gives, company receives"
@@ -420,8 +437,8 @@ def _is_public(entity: Entity) -> bool:
 def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_start: int, s_end: int,
                    salient: Party) -> tuple[list[Party], Party] | None:
     """A subsidy or grant: the state (or government, region, public body) gives, the company receives."""
-    if not rules["subsidy"].search(body, s_start, s_end):
-        return None
+    if not rules["subsidy"].search(body, max(s_start, amount.start - 60), min(s_end, amount.end + 50)):
+        return None  # the amount itself must be the subsidy, not a figure beside one
     states = [e for e in parties if _is_public(e) or rules["state_name"].search(e.canonical)]
     companies = [e for e in parties if e not in states and e.label == "ORG"]
     if not states:

@@ -24,12 +24,12 @@ KIND_CUES = {
 }
 
 # Who invests: cue phrases written right before an investor (or the first of a list of them).
-INVESTOR_BEFORE = [r"\bin talks with", r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
+INVESTOR_BEFORE = [r"\bspearheaded by", r"\bheaded by", r"\bin talks with", r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
                    r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
                    r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
 # Cues before a name that cite it as a source: never a party.
 # Cues of a round's investors in the sentence after its amount ("The round was led by A").
-LEAD_BEFORE = [r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participation (?:from|of)", r"\bjoined by",
+LEAD_BEFORE = [r"\bspearheaded by", r"\bheaded by", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participation (?:from|of)", r"\bjoined by",
                r"\binvestors? (?:include|included|including|such as)", r"\bparticipation from", r"\balongside",
                r"\bled the round", r"\bfrom investors"]
 # Prepositions whose object is not the subject of the verb that follows ("in talks with A to raise").

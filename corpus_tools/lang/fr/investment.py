@@ -22,12 +22,12 @@ KIND_CUES = {
 }
 
 # Qui investit : indices écrits juste avant un investisseur (ou le premier d'une liste).
-INVESTOR_BEFORE = [r"\ben (?:discussions?|négociations?|pourparlers) avec", r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
+INVESTOR_BEFORE = [r"\bsous l['’]égide d['’e]", r"\ben (?:discussions?|négociations?|pourparlers) avec", r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
                    r"\bde la part d['’e]", r"\brejoint\w* par", r"\baux côtés d['’e]", r"\bdont", r"\bnotamment",
                    r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
                    r"\bcomme", r"\bparmi lesquels", r"\bavec"]
 # Indices avant un nom cité comme source : jamais une partie.
-LEAD_BEFORE = [r"\bmené\w* par", r"\bpiloté\w* par", r"\bconduit\w* par", r"\bavec la participation d['’e]",
+LEAD_BEFORE = [r"\bsous l['’]égide d['’e]", r"\bmené\w* par", r"\bpiloté\w* par", r"\bconduit\w* par", r"\bavec la participation d['’e]",
                r"\bauprès d['’e]", r"\baux côtés d['’e]", r"\brejoint\w* par", r"\binvestisseurs?(?: historiques?)?,? (?:dont|comme|tels? que)",
                r"\bsoutenu\w* par"]
 RELATIVE_PRONOUNS = [r"qui", r"laquelle", r"lequel"]
