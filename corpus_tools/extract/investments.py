@@ -524,8 +524,19 @@ def _sentence_spans(body: str, amounts: list[Amount], sentences: list[tuple[int,
 def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[tuple[int, int]]
                   ) -> list[tuple[str, str, str]]:
     """What the kind classifier reads for each amount: its language and words around it."""
-    return [(lang, *context(body[s:e], a.start - s, a.end - s))
+    return [(lang, *context(body[s:e], a.start - s, a.end - s),
+             None if _MAGNITUDE_AFTER.match(body, a.end) else _size(a))
             for a, (s, e) in zip(amounts, _sentence_spans(body, amounts, sentences))]
+
+
+# "US$270-million" read as "US$270": the figure is larger than it reads, its size is unknown.
+_MAGNITUDE_AFTER = re.compile(r"-?\s?(?:million|billion|trillion|milliards?|millions?|mn|bn|m|k)\b", re.IGNORECASE)
+
+
+def _size(amount: Amount) -> float | None:
+    """The largest figure an amount states, in its own units."""
+    figures = [f for f in (amount.value, amount.low, amount.high) if f is not None]
+    return max(figures) if figures else None
 
 
 def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amount], entities: list[Entity],

@@ -21,6 +21,8 @@ from ..lang import LANGUAGES, resource
 KINDS = ("investment", "funding_round", "acquisition", "valuation", "revenue", "cost", "price", "market_cap",
          "salary", "other")
 INVESTING_KINDS = frozenset({"investment", "funding_round"})
+ALL_INVESTING_KINDS = frozenset({"investment", "funding_round", "acquisition"})
+SMALLEST_COMMITMENT = 100_000  # in the amount's own units: below, money is a wage, a price or a ticket
 LEFT_CHARS, RIGHT_CHARS = 90, 60
 _MARKED = re.compile(r"\[\[(.+?)\]\]")
 PLACEHOLDER = " MONTANT "
@@ -203,27 +205,34 @@ def classify(contexts: list[tuple[str, str, str]]) -> list[str]:
     return [kind for kind, _ in classify_with_cues(contexts)]
 
 
-def classify_with_cues(contexts: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
-    """(kind, what decided it) for (lang, left, right) contexts: the cue of that kind found around
-    the amount, and the model's confidence, so a reader can see why."""
+def classify_with_cues(contexts: list[tuple]) -> list[tuple[str, str]]:
+    """(kind, what decided it) for (lang, left, right[, size]) contexts: the rule, or the cue of that
+    kind found around the amount and the model's confidence, so a reader can see why. ``size``
+    (the stated figure) keeps wages and prices out of the investing kinds."""
     if not contexts:
         return []
     model = trained_model()
-    texts = [_text(LabelledContext(lang, "", left, right)) for lang, left, right in contexts]
+    texts = [_text(LabelledContext(context[0], "", context[1], context[2])) for context in contexts]
     probabilities = model.predict_proba(texts)
     classes = [str(c) for c in model.classes_]
     out = []
-    for (lang, left, right), row in zip(contexts, probabilities):
+    for context, row in zip(contexts, probabilities):
+        lang, left, right = context[:3]
+        size = context[3] if len(context) > 3 else None
         ruled = rule_kind(lang, left, right)
         if ruled is not None:
             out.append((ruled[0], f"rule '{ruled[1]}'"))
             continue
-        best = max(range(len(classes)), key=lambda i: (row[i], -i))
+        allowed = range(len(classes))
+        if size is not None and size < SMALLEST_COMMITMENT:  # "£60K", "€1,200": a wage or a price, not a deal
+            allowed = [i for i in allowed if classes[i] not in ALL_INVESTING_KINDS]
+        best = max(allowed, key=lambda i: (row[i], -i))
         kind = classes[best]
         pattern = _cues(lang).get(kind)
         cue = (pattern.search(left) or pattern.search(right)) if pattern is not None else None
         words = f"cue '{cue.group(0).lower()}', " if cue else ""
-        out.append((kind, f"{words}model p={row[best]:.2f}"))
+        small = ", too small for a deal" if size is not None and size < SMALLEST_COMMITMENT else ""
+        out.append((kind, f"{words}model p={row[best]:.2f}{small}"))
     return out
 
 

@@ -28,13 +28,18 @@ RULES = [
      r"^\s*(?:\S+\s+){0,3}to invest in (?:\S+\s+){0,3}(?:companies|startups|start-ups)\b|^\s*(?:in|of) (?:assets under management|AUM)\b"),
     ("other", "economic contribution", r"\b(?:GDP|economic (?:contribution|impact|output|benefit))\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:to|into|towards)\s+(?:\S+\s+){0,3}(?:GDP|gross domestic product|economy)\b"),
+    ("valuation", "valuation", r"\bvaluation (?:of|at|close to|near|around|above|below)\s+" + _GAP % 2 + r"\Z",
+     r"^\s*(?:[\w-]+\s+){0,1}(?:valuation|post-money|pre-money)\b"),
+    ("other", "ticket size", r"\btickets?\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,1}tickets?\b"),
+    ("other", "synergies", r"\bsynerg\w+\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,2}(?:of|in) synerg\w+"),
     ("other", "contract value", r"\b(?:contract|order)s?\b\s+(?:\w+\s+){0,3}(?:worth|valued at|of|for)\s+"
      + _GAP % 2 + r"\Z", r"^\s*(?:[\w-]+\s+){0,2}(?:contract|order)s?\b"),
     ("other", "secondary sale", r"\bshares (?:were |was |being )?sold\b|\bsecondary\b|\bexisting shareholders\b|\bselling (?:share|stock)holders?\b",
      r"\bsecondary\b|\bto existing shareholders\b"),
     ("other", "budget", r"\bbudget(?:s|ed)?\b\s+" + _GAP % 3 + r"\Z", r"^\s*(?:\w+\s+){0,2}budget\b"),
     ("other", "market size", r"\bmarket\b\s+(?:\w+\s+){0,3}(?:worth|valued at|size of|expected to reach|to reach|"
-     r"could reach|estimated at)\s+" + _GAP % 2 + r"\Z", r"^\s*(?:\w+\s+){0,2}market\b"),
+     r"could reach|estimated at)\s+" + _GAP % 2 + r"\Z|\b(?:industry|market|sector)\b.{0,60}\b(?:expanding|growing|"
+     r"rising|up) from\s+\Z", r"^\s*(?:\w+\s+){0,2}market\b"),
     ("acquisition", "acquisition price", r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
      r"take over|took over|takes over|taking over|snap(?:s|ped)? up|acquisition of|takeover of|purchase of)\b\s+"
      r"(?:\S+\s+){0,8}(?:for|at|in an?|in)\s+" + _GAP % 4 + r"\Z",

@@ -19,6 +19,10 @@ RULES = [
     ("other", "economic contribution", r"\b(?:PIB|retombées|impact économique)\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:au|à l['’]|dans l['’])\s*(?:\S+\s+){0,2}?(?:PIB|économie)\b"),
     ("other", "economic contribution", r"\bcontribu\w+ à hauteur de\s+\Z", None),
+    ("valuation", "valuation", r"\bvalori[sz]ation (?:proche |d['’]environ |de près |d['’]au moins )?(?:de|à)\s+"
+     + _GAP % 2 + r"\Z", r"^\s*de valorisation\b"),
+    ("other", "ticket size", r"\btickets?\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,1}tickets?\b"),
+    ("other", "synergies", r"\bsynergies?\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,2}de synergies?\b"),
     ("other", "contract value", r"\b(?:contrat|commande)s?\b\s+(?:[\w'’]+\s+){0,3}(?:de|d['’]un montant de|estimée? à|"
      r"évaluée? à|pour)\s+" + _GAP % 1 + r"\Z", r"^\s*(?:[\w'’-]+\s+){0,2}(?:contrat|commande)s?\b"),
     ("other", "secondary sale", r"\bsecondaire\b|\bactionnaires existants\b", r"\bsecondaire\b"),
