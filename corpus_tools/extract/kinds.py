@@ -22,7 +22,7 @@ KINDS = ("investment", "funding_round", "acquisition", "valuation", "revenue", "
          "salary", "other")
 INVESTING_KINDS = frozenset({"investment", "funding_round"})
 ALL_INVESTING_KINDS = frozenset({"investment", "funding_round", "acquisition"})
-SMALLEST_COMMITMENT = 100_000  # in the amount's own units: below, money is a wage, a price or a ticket
+SMALLEST_COMMITMENT = 250_000  # in the amount's own units: below, money is a wage, a price or a ticket
 LEFT_CHARS, RIGHT_CHARS = 90, 60
 _MARKED = re.compile(r"\[\[(.+?)\]\]")
 PLACEHOLDER = " MONTANT "
