@@ -63,12 +63,12 @@ def _rules(lang: str):
     return {
         # a cue, then at most five words ("le fonds souverain singapourien"), then the name
         "investor_before": re.compile(_alternation(rules.INVESTOR_BEFORE)
-                                      + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z", flags),
-        "lead_before": re.compile(_alternation(rules.LEAD_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z",
+                                      + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z", flags),
+        "lead_before": re.compile(_alternation(rules.LEAD_BEFORE) + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z",
                                   flags),
         "relative": re.compile(r"\s*,?\s*" + _alternation(rules.RELATIVE_PRONOUNS) + r"\b", flags),
         "governed": re.compile(_alternation(rules.GOVERNING_PREPOSITIONS) + r"\s+(?:[\w-]+\s+){0,2}\Z", flags),
-        "source_before": re.compile(_alternation(rules.SOURCE_BEFORE) + r"\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z",
+        "source_before": re.compile(_alternation(rules.SOURCE_BEFORE) + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z",
                                     flags),
         "not_party_before": re.compile(_alternation(rules.NOT_PARTY_BEFORE), flags),
         "machine_anaphor": words(rules.MACHINE_ANAPHORS),
@@ -276,11 +276,15 @@ def _cued_investors(body: str, rules, parties: list[Entity], s_start: int, cues:
 
 
 def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[int, int],
-               entities: list[Entity], salient: Party = NOBODY, next_sentence: tuple[int, int] = (0, 0)) -> Roles:
+               entities: list[Entity], salient: tuple[Party, ...] = (), next_sentence: tuple[int, int] = (0, 0)
+               ) -> Roles:
     """Investors, recipient and target of one investing amount, read from its sentence's structure."""
     rules = _rules(lang)
     s_start, s_end = sentence
     parties = candidate_parties(body, lang, sentence, entities)
+    named_here = {_party(e) for e in parties}
+    # what "it" or "the start-up" stands for: the most salient party that is not named here as an investor
+    main = next((p for p in salient if p not in named_here), salient[0] if salient else NOBODY)
     target, target_org = _target(body, amount.end, s_end, [e for e in parties if e.start >= amount.end], rules)
     cued = [e for e in _cued_investors(body, rules, parties, s_start)
             if e.end <= amount.start or e.start - amount.end < 200]
@@ -322,8 +326,8 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
             elif before:
                 recipient, cue = _party(before[-1]), "raiser before the amount"
             else:
-                recipient, cue = (_party(after_in), "company after the amount") if after_in else (salient, "salient")
-    elif (subsidy := _subsidy_roles(body, rules, amount, parties, s_start, s_end, salient)) is not None:
+                recipient, cue = (_party(after_in), "company after the amount") if after_in else (main, "salient")
+    elif (subsidy := _subsidy_roles(body, rules, amount, parties, s_start, s_end, main)) is not None:
         investors, recipient = subsidy
         cue = "subsidy: state gives, company receives"
     else:
@@ -333,7 +337,7 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
         receiver = _subject_of(body, rules, receive_verb, parties, s_start) if receive_verb else None
         if receive_verb is not None and (subject is None or receive_verb.start() > invest_verb.start()) and (
                 receiver is None or receiver not in cued):
-            recipient = _party(receiver) if receiver is not None else salient
+            recipient = _party(receiver) if receiver is not None else main
             cue = "subject of " + receive_verb.group(0).lower()
             for entity in cued:
                 add_investor(entity)
@@ -355,8 +359,8 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                     parent_cue = rules["parent_of"].search(body, max(s_start, nearest.start - 40), nearest.start)
                     investors.append(_parent(nearest) if parent_cue else _party(nearest))
                     cue = "nearest before the amount"
-                elif salient.name:
-                    investors.append(salient)
+                elif salient:
+                    investors.append(salient[0])
                     cue = "salient"
             chosen = _recipient_after(body, rules, parties, amount.end, s_end) or target_org
             if chosen is None and invest_verb is not None:
@@ -476,17 +480,15 @@ def _next_sentence(body: str, sentences: list[tuple[int, int]], end: int) -> tup
     return start, stop if line_end == -1 else min(stop, line_end)
 
 
-def _salient(entities: list[Entity]) -> Party:
-    """What "it", "the company", "la start-up" stand for: the organisation the article names most
-    often, the earliest named on a tie."""
+def _salient(entities: list[Entity]) -> tuple[Party, ...]:
+    """What "it", "the company", "la start-up" stand for: the organisations of the article, the
+    most often named first, the earliest named on a tie."""
     organisations = [e for e in entities if e.label == "ORG" and not _is_media(e)]
-    if not organisations:
-        return NOBODY
     counts = Counter(_party(e) for e in organisations)
     first: dict[Party, int] = {}
     for n, entity in enumerate(organisations):
         first.setdefault(_party(entity), n)
-    return max(counts, key=lambda party: (counts[party], -first[party]))
+    return tuple(sorted(counts, key=lambda party: (-counts[party], first[party])))
 
 
 def _target(body: str, amount_end: int, sentence_end: int, after: list[Entity], rules) -> tuple[str, Entity | None]:
