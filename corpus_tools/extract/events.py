@@ -347,6 +347,7 @@ class _Event:
         self.named: Counter = Counter()  # (investor, investor_id), in order of first mention
         self.co_investors: dict[str, None] = {}
         self.recipients: Counter = Counter()
+        self.named_recipients: Counter = Counter()  # organisations and people, not places
         self.kinds: Counter = Counter()
         self.target = ""
         self.event_dates: set[str] = set()
@@ -369,6 +370,8 @@ class _Event:
                 self.co_investors[name] = None
         if row["recipient"]:
             self.recipients[row["recipient"]] += 1
+            if not (row.get("recipient_id") or "").startswith(_PLACE_KEYS):
+                self.named_recipients[row["recipient"]] += 1
         self.kinds[row["kind"]] += 1
         self.target = self.target or row["target"]
         if row.get("event_date"):
@@ -396,7 +399,9 @@ class _Event:
     def row(self) -> dict:
         best = self.best
         amount_ids = sorted(self.amount_ids)
-        recipient = self.recipients.most_common(1)[0][0] if self.recipients else ""
+        # a company named once beats a place named twice: "US firm Imperva" is about Imperva
+        recipients = self.named_recipients or self.recipients
+        recipient = max(recipients, key=lambda name: (recipients[name], name)) if recipients else ""
         investor, investor_id = self.investor(recipient)
         investors = [name for name in dict.fromkeys([investor] * bool(investor) + list(self.co_investors))
                      if name != recipient]

@@ -81,6 +81,7 @@ def _rules(lang: str):
         "acquisition_of": words(rules.ACQUISITION_OF),
         "acquisition_noun": words(rules.ACQUISITION_NOUNS),
         "buyer_cue": words(rules.BUYER_CUES),
+        "bought_after": re.compile(r"\s*,?\s*" + _alternation(rules.BOUGHT_PARTICIPLES) + r"\b", flags),
         "subsidy": words(rules.SUBSIDY_WORDS),
         "state_name": words(rules.STATE_NAMES),
         "recipient_after": re.compile(r"\s*(?:[\w-]+\s+){0,3}?" + _alternation(rules.RECIPIENT_AFTER)
@@ -254,8 +255,13 @@ def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start
 def _object_after(body: str, end: int, parties: list[Entity], limit: int) -> Entity | None:
     """The first party after ``end``: an organisation or person before a place ("UK company X")."""
     after = [e for e in parties if e.start >= end and e.start - end <= limit]
-    named = [e for e in after if e.label != "LOC"]
+    named = [e for e in after if not _is_place(e)]
     return (named or after or [None])[0]
+
+
+def _is_place(entity: Entity) -> bool:
+    """A place or a country, whatever label the model gave it ("U.S. firm X": X is the firm)."""
+    return entity.label == "LOC" or _party(entity).entity_id.startswith(("country:", "place:"))
 
 
 def _cued_investors(body: str, rules, parties: list[Entity], s_start: int, cues: str = "investor_before"
@@ -427,6 +433,10 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
         return (_party(bought) if bought else NOBODY), [_party(e) for e in buyers], "object of " + \
             nominal.group(0).lower()
     before = [e for e in parties if e.end <= amount.start]
+    bought = next((e for e in reversed(before) if rules["bought_after"].match(body, e.end)), None)
+    if bought is not None:  # "Xilinx, bought for $35bn": the name before the participle was bought
+        buyers = [e for e in before if e is not bought and not _is_place(e)]
+        return _party(bought), [_party(buyers[0])] if buyers else [], "bought, participle"
     return NOBODY, ([_party(before[-1])] if before else []), "nearest before the amount"
 
 

@@ -72,6 +72,7 @@ ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"
 ACQUISITION_OF = [r"\b(?:acquisition|purchase|takeover|buyout|buy-out|sale) of\b", r"\bdeal for\b", r"\bstake in\b",
                   r"\bbid for\b", r"\boffer for\b"]
 # Nouns of a purchase followed by its buyer ("a $5bn acquisition by A").
+BOUGHT_PARTICIPLES = [r"(?:which was |that was )?(?:acquired|bought|purchased|taken over) (?:for|in)"]
 ACQUISITION_NOUNS = [r"\b(?:acquisition|takeover|buyout|buy-out|purchase|sale)\b"]
 BUYER_CUES = [r"\bby\b", r"\bto\b(?= [A-Z])"]
 # Words that make money a subsidy, a grant or state aid: the state gives, the company receives.

@@ -59,6 +59,7 @@ ACQUIRE_VERBS = [r"\brach[eè]t\w*", r"\bacqu(?:iert|érir|is|ise|ière|ièrent)
 ACQUIRED_BY = [r"\b(?:racheté|acquis|repris|acheté)e?s? par\b", r"\bcédée? à\b", r"\bvend\w* à\b"]
 ACQUISITION_OF = [r"\b(?:rachat|acquisition|reprise|achat|cession|prise de contrôle) d['’eu]s?\b",
                   r"\bparticipation dans\b", r"\boffre sur\b"]
+BOUGHT_PARTICIPLES = [r"(?:qui a été |a été )?(?:racheté|acquis|repris|acheté)e?s? (?:pour|contre|moyennant)"]
 ACQUISITION_NOUNS = [r"\b(?:rachat|acquisition|reprise|achat|cession|offre de rachat)\b"]
 BUYER_CUES = [r"\bpar\b", r"\bà\b(?= [A-Z])"]
 SUBSIDY_WORDS = [r"\bsubvention\w*", r"\baides? (?:publiques?|d['’]État|de l['’]État|fédérales?)\b", r"\bsoutien public\b",
