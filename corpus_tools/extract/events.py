@@ -50,7 +50,6 @@ class _Link(NamedTuple):
     investors: frozenset
     parties: frozenset  # investors and recipient
     doc_id: str
-    sentence_start: int
 
 
 def _name_key(name: str) -> str:
@@ -192,8 +191,7 @@ def _link(row: Mapping, shared: dict) -> _Link:
     investors = _investor_keys(row)
     return _Link(shared.setdefault(row["kind"], row["kind"]), low, high, row["currency"],
                  shared.setdefault(row.get("event_date") or "", row.get("event_date") or ""),
-                 shared.setdefault(recipient, recipient), investors, investors | {recipient} - {""}, row["doc_id"],
-                 int(row.get("sentence_start") or 0))
+                 shared.setdefault(recipient, recipient), investors, investors | {recipient} - {""}, row["doc_id"])
 
 
 def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:

@@ -1,9 +1,11 @@
-"""For each amount of one document: its kind, who invests, in what, when, and its value in EUR/USD.
+"""For each amount of one document: its kind, who invests, who receives, when, and its value in EUR/USD.
 
-Rule-based on the sentence, over the entities and amounts already found; no parser needed:
-the investor is the organisation a cue names ("by X", "led by X", "auprès de X", "X's"), else the
-organisation closest before the amount in its sentence, else (light coreference for "the company",
-"le groupe", "it") the organisation most recently named before the sentence.
+Roles are read from the structure of the amount's sentence, over the entities already found (no
+parser runs): the subject of an investing verb invests, the subject of a raising verb receives,
+cue phrases ("led by", "auprès de", "mené par") open lists of investors, acquisitions give buyer and
+company bought, subsidies give state and company; sources, approvers, programmes and suppliers are
+never parties. The words of each language are in ``lang/<lang>/investment.py``, with examples in
+``investment_examples.tsv``. When the sentence names nobody, "it" is the article's main organisation.
 """
 from __future__ import annotations
 

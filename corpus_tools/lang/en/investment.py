@@ -83,19 +83,14 @@ STATE_NAMES = [r"\bgovernment\b", r"\bstate\b", r"\bministry\b", r"\bcommission\
                r"\bcouncil\b", r"\bgouvernement\b", r"\bÉtat\b"]
 # Prepositions after the amount or the verb that introduce what the money goes to.
 RECIPIENT_AFTER = [r"\bin(?:to)?\b", r"\bfor\b", r"\bto\b", r"\btowards?\b", r"\bbehind\b", r"\bat\b"]
-# Words that stand for the organisation named just before ("the company said").
 # "the parent company of Free" names the parent of the organisation that follows.
 PARENT_OF = [r"\bparent (company |group )?of", r"\bowner of"]
 # Words that stand for the machine or site an article is about ("the system will cost").
 MACHINE_ANAPHORS = [r"\bthe (?:system|machine|supercomputer|computer|cluster|data ?cent(?:re|er)|facility|extension|upgrade)\b"]
-ANAPHORS = [r"\bthe (company|group|firm|tech giant|giant|start-?up|operator|telecoms? group|telecommunications group"
-            r"|chipmaker|lab|laboratory|carrier|government|ministry|fund)\b", r"\bit\b", r"\bits\b", r"\bthey\b"]
 # The target of an investment starts after one of these.
 TARGET_START = [r"\binto\b", r"\bin\b", r"\btowards?\b", r"\bfor\b", r"\bto\b", r"\bon\b"]
 # Clause breaks: a subject is not looked for across them.
 CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bbut\b", r"\bthan\b"]
-# Phrases meaning "of which", that make the next amount a part of the previous one.
-PART_CUES = [r"\bof which\b", r"\bincluding\b", r"\bout of\b", r"\bpart of\b"]
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
           "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,

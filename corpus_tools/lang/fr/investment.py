@@ -70,12 +70,8 @@ RECIPIENT_AFTER = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bà\b", r"\bau\b", r"
                    r"\bau profit d['’e]", r"\bà destination d['’e]", r"\bau capital d['’e]", r"\bchez\b"]
 PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
 MACHINE_ANAPHORS = [r"\b(?:le (?:système|supercalculateur|calculateur|cluster|centre de données)|la machine|l['’](?:extension|infrastructure))\b"]
-ANAPHORS = [r"\b(le|ce) (groupe|géant|constructeur|fabricant|fonds|laboratoire|gouvernement|ministère|opérateur)\b",
-            r"\b(la|cette) (société|start-?up|jeune pousse|firme|filiale|pépite)\b", r"\bl['’]entreprise\b",
-            r"\bil\b", r"\belle\b"]
 TARGET_START = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bau profit d['’e]", r"\bà destination d['’e]"]
 CLAUSE_BREAK = [r"[.;:!?]\s", r"\btandis que\b", r"\balors que\b", r"\baprès\b", r"\bavant\b", r"\bmais\b"]
-PART_CUES = [r"\bdont\b", r"\by compris\b", r"\bsur ces\b", r"\bparmi\b"]
 
 MONTHS = {"janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
           "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10,
