@@ -95,7 +95,7 @@ def _cues(lang: str) -> dict[str, re.Pattern]:
     return {kind: re.compile("|".join(patterns), re.IGNORECASE) for kind, patterns in rules.KIND_CUES.items()}
 
 
-RULE_LEFT_CHARS, RULE_RIGHT_CHARS = 70, 50
+RULE_LEFT_CHARS, RULE_RIGHT_CHARS = 90, 50
 _RESTATEMENT = re.compile(r"^\s*\([^()]{1,40}\)")
 
 

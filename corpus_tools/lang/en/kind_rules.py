@@ -51,9 +51,9 @@ RULES = [
      r"public (?:funding|support)|incentives?|in aid)\b"),
     ("investment", "plant cost", r"\b(?:fab|factory|plant|facility|gigafactory|data ?cent(?:er|re)|campus|site)s?\b\s+"
      r"(?:\w+\s+){0,4}(?:costing|cost|worth|valued at|will cost|to cost|expected to cost|of)\s+" + _GAP % 2 + r"\Z",
-     r"^\s*(?:[\w-]+\s+){0,2}(?:chip |semiconductor |new )?(?:fab|factory|plant|gigafactory|data ?cent(?:er|re)s?|"
-     r"campus|mega-?site)\b"),
-    ("investment", "project value", r"\bproject\b.{0,30}(?:worth|valued at|estimated at)\s+" + _GAP % 2 + r"\Z", None),
+     r"^\s*(?:[\w-]+\s+){0,3}(?:chip |semiconductor |new )?(?:fab|factory|plant|gigafactory|data ?cent(?:er|re)s?|"
+     r"campus|mega-?site|lab|laboratory|research cent(?:er|re))\b"),
+    ("investment", "project value", r"\bproject\b.{0,30}(?:worth|valued at|estimated at|of)\s+" + _GAP % 2 + r"\Z", None),
     ("investment", "spending verb", r"\b(?:spend|invest|inject|pour|plough|plow|commit|pledge)(?:s|ed|ing)?\s+"
      + _GAP % 2 + r"\Z", None),
 ]

@@ -28,7 +28,7 @@ RULES = [
     ("other", "secondary sale", r"\bsecondaire\b|\bactionnaires existants\b", r"\bsecondaire\b"),
     ("other", "budget", r"\bbudget\b\s+" + _GAP % 3 + r"\Z", r"^\s*(?:\w+\s+){0,2}budget\b"),
     ("acquisition", "acquisition price", r"\b(?:rach[eè]t\w*|acqu(?:iert|érir|is|ise|isition)|s['’]offr\w+|reprise|"
-     r"rachat|mis la main sur|mettre la main sur|met la main sur)\b\s+(?:\S+\s+){0,8}(?:pour|contre|moyennant)\s+"
+     r"rachat|mis la main sur|mettre la main sur|met la main sur)\b\s+(?:\S+\s+){0,8}(?:pour|contre|moyennant|à)\s+"
      + _GAP % 2 + r"\Z", r"^\s*(?:pour |afin de )?(?:le |la |l['’])?(?:rachat|l['’]acquisition|acquisition|reprise)\b"),
     ("investment", "cost with named funders", None, r"^\s*,?\s*(?:sera |est |seront )?(?:partagé\w*|réparti\w*|"
      r"financé\w*|cofinancé\w*|pris\w* en charge)\s+(?:à parts égales\s+)?(?:entre|par)\b"),
