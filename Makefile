@@ -30,6 +30,9 @@ demo: $(VENV)/.installed ## run the main job on data/sample, tables under out/
 test: $(VENV)/.installed-dev ## run the whole test suite (notebooks included)
 	$(BIN)/python -m pytest -q
 
+train: $(VENV)/.installed-dev ## refit what is derived from ../shared/train (kind model JSON); merge tolerances: bench/merge_thresholds.py
+	$(BIN)/python -m corpus_tools.extract.kinds ../shared/train/news
+
 bench: $(VENV)/.installed-dev ## quick figures reported in the README (money speed, kind accuracy)
 	$(BIN)/python bench/amounts.py
 	$(BIN)/python bench/kinds.py
@@ -46,4 +49,4 @@ screenshots: $(VENV)/.installed-dev ## README screenshots of report.html (1400 p
 clean: ## remove outputs (keeps .venv)
 	rm -rf $(OUT) .pytest_cache
 
-.PHONY: help install demo test bench language-data bench-throughput screenshots clean
+.PHONY: help install demo test train bench language-data bench-throughput screenshots clean

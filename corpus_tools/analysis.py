@@ -211,7 +211,7 @@ def _lean(segments: list) -> str:
 def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
     """Entities, amounts and hardware of a batch of documents (dicts with doc_id, body, lang, date)."""
     from .extract.investments import annotate_amounts, kind_contexts
-    from .extract.kinds import classify
+    from .extract.kinds import classify_with_cues
 
     documents = []
     for lang in (*LANGUAGES, UNDETERMINED):
@@ -220,12 +220,12 @@ def analyze_batch(records: list[dict]) -> dict[str, list[dict]]:
             documents += _analyse_group(group, lang)
     # One classifier call for the whole batch: scikit-learn's per-call overhead dwarfs one document.
     contexts = [kind_contexts(d.record["body"], d.lang, d.amounts, d.sentences) for d in documents]
-    kinds = iter(classify([c for document in contexts for c in document]))
+    kinds = iter(classify_with_cues([c for document in contexts for c in document]))
     out: dict[str, list[dict]] = {"entities": [], "amounts": [], "hardware": []}
     for document, document_contexts in zip(documents, contexts):
         record, doc_id = document.record, document.record["doc_id"]
         rows = annotate_amounts(record["body"], document.lang, record["date"], document.amounts, document.entities,
-                                document.sentences, [next(kinds) for _ in document_contexts])
+                                document.sentences, [next(kinds) for _ in document_contexts], document.hardware)
         for index, row in enumerate(rows):
             row.update(doc_id=doc_id, amount_id=f"{doc_id}-{index}", lang=row.get("lang") or document.lang)
         out["amounts"] += rows

@@ -37,7 +37,8 @@ TABLE_FIELDS: dict[str, list[tuple[str, str]]] = {
     + [("kind", "str"), ("value_eur", "float"), ("value_usd", "float"), ("fx_rate", "float"), ("fx_date", "str"),
        ("investor", "str"), ("recipient", "str"), ("sentence", "str"), ("sentence_start", "int"),
        ("equivalent_of", "int"), ("investor_id", "str"), ("recipient_id", "str"), ("target", "str"),
-       ("date", "str"), ("event_id", "str"), ("suspect", "bool"), ("suspect_reason", "str")],
+       ("date", "str"), ("event_id", "str"), ("investors", "str"), ("event_date", "str"), ("kind_cue", "str"),
+       ("suspect", "bool"), ("suspect_reason", "str")],
     "hardware": [("doc_id", "str")] + _typed_fields(HardwareMention),
     "investments": _typed_fields(Investment) + [("amount_ids", "str"), ("suspect", "bool"), ("suspect_reason", "str")],
 }

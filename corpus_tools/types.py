@@ -117,3 +117,8 @@ class Investment(Record):
     doc_ids: str
     langs: str
     evidence: str
+    investors: str = ""  # every named investor, the lead first, ";"-separated
+    fx_rate: float | None = None  # units of the event's currency per euro
+    report_dates: str = ""  # dates of the articles that report it, ";"-separated
+    part_of: str = ""  # event_id of the commitment this one is a named part of
+    mentions: str = ""  # doc_id:start-end of every mention, ";"-separated

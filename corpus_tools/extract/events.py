@@ -1,10 +1,15 @@
-"""Investment events: amounts that restate the same investment become one row, within a document
-and across documents and languages, keeping every source, language and evidence sentence.
+"""Investment events: the amounts that report one real-world commitment become one row, within a
+document and across documents, outlets, languages and currencies, keeping every mention.
 
-Two amounts are the same investment when the article links them (a restatement in another
-currency), or when they have the same investor (or its parent group), euro values within 5%,
-compatible dates and no conflicting recipients. Comparisons happen only inside an investor's
-bucket, so the merge stays near-linear on large corpora.
+Two amounts are one commitment when the article links them (a restatement in another currency),
+or when their values agree (rounding, bounds and ranges included), their kinds agree, their dates do
+not contradict each other, and their parties agree: the same recipient when both name one, else a
+shared investor when both name one. The investor is never needed. The merge is complete-link: an
+amount joins an event only if it agrees with every mention already in it, so events never chain
+(ten rounds of $100m-$143m by one fund stay ten events). Candidates come from a value-sorted index
+(blocking on value), so the work grows near-linearly with the corpus.
+
+The tolerances are fitted on ``../shared/train/events`` (``bench/merge_thresholds.py``).
 """
 from __future__ import annotations
 
@@ -14,14 +19,18 @@ from typing import Iterable, Mapping, NamedTuple
 
 from .investments import INVESTING_KINDS
 
-RELATIVE_TOLERANCE = 0.05
+SAME_CURRENCY_TOLERANCE = 0.08  # "€2.1bn" / "nearly €2.2bn", "$1.05bn" / "$1bn" (fitted: bench/merge_thresholds.py)
+CROSS_CURRENCY_TOLERANCE = 0.12  # annual average rates against the day's rate of each article
+EXACT_TOLERANCE = 0.01  # the same figure, as printed
+EVENT_DATE_GAP_DAYS = 75  # two stated commitment dates further apart are two commitments
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2, "range": 3}
 
-
-AMOUNT_COLUMNS = ["doc_id", "amount_id", "kind", "value", "low", "high", "currency", "value_eur", "value_usd",
-                  "approx", "qualifier", "investor", "investor_id", "recipient", "recipient_id", "target", "date",
-                  "lang", "sentence", "equivalent_of"]  # what the merge reads of an amount
-BEST_FIELDS = ("value", "low", "high", "currency", "value_eur", "value_usd", "approx", "qualifier")
+AMOUNT_COLUMNS = ["doc_id", "amount_id", "start", "end", "kind", "value", "low", "high", "currency", "value_eur",
+                  "value_usd", "fx_rate", "approx", "qualifier", "investor", "investors", "investor_id", "recipient",
+                  "recipient_id", "target", "date", "event_date", "lang", "sentence", "sentence_start",
+                  "equivalent_of"]  # what the merge reads of an amount
+BEST_FIELDS = ("value", "low", "high", "currency", "value_eur", "value_usd", "fx_rate", "approx", "qualifier")
+LIST_SEPARATOR = ";"
 
 
 def _is_investing(row: Mapping) -> bool:
@@ -29,38 +38,135 @@ def _is_investing(row: Mapping) -> bool:
 
 
 class _Link(NamedTuple):
-    """What deciding whether two amounts are one investment needs, and no more: the merge holds
+    """What deciding whether two amounts are one commitment needs, and no more: the merge holds
     one per investing amount of the whole corpus."""
 
     kind: str
-    value_eur: float
-    date: str
-    recipient_id: str
+    low_eur: float
+    high_eur: float
+    currency: str
+    event_date: str
+    recipient: str
+    investors: frozenset
+    parties: frozenset  # investors and recipient
+    doc_id: str
 
 
-def _family(row: Mapping) -> tuple[str, ...]:
-    """Keys that name the investor or its parent group."""
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().replace("’", "'").split())
+
+
+def _investor_keys(row: Mapping) -> frozenset:
+    """Keys of every named investor, and of the parent group of each known one."""
     from .entities import gazetteer
 
+    keys = set()
+    names = [n for n in (row.get("investors") or "").split(LIST_SEPARATOR) if n] or (
+        [row["investor"]] if row.get("investor") else [])
+    keys.update(_name_key(n) for n in names)
     investor_id = row.get("investor_id") or ""
     if investor_id:
-        parent = gazetteer()[investor_id].parent if investor_id in gazetteer() else ""
-        return (investor_id, parent) if parent and parent != investor_id else (investor_id,)
-    return (row["investor"].casefold(),) if row.get("investor") else ()
+        keys.add(investor_id)
+        organisations = gazetteer()
+        if investor_id in organisations and organisations[investor_id].parent:
+            keys.add(organisations[investor_id].parent)
+    return frozenset(keys)
 
 
-def _dates_compatible(a: str, b: str) -> bool:
-    return not a or not b or a.startswith(b) or b.startswith(a)
+def _interval_eur(row: Mapping) -> tuple[float, float]:
+    """The euro values an amount allows: its value, or its range; a bound allows the bound itself."""
+    stated = next((row[f] for f in ("value", "low", "high") if row.get(f) is not None), None)
+    per_unit = row["value_eur"] / stated if stated else 1.0
+    low = row["low"] if row.get("low") is not None else row.get("value")
+    high = row["high"] if row.get("high") is not None else row.get("value")
+    low = low if low is not None else high
+    high = high if high is not None else low
+    if low is None:
+        return row["value_eur"], row["value_eur"]
+    return low * per_unit, high * per_unit
 
 
-def _kinds_compatible(a: str, b: str) -> bool:
+def _values_agree(a: _Link, b: _Link, tolerance: float | None = None) -> bool:
+    if tolerance is None:
+        tolerance = SAME_CURRENCY_TOLERANCE if a.currency == b.currency else CROSS_CURRENCY_TOLERANCE
+    return a.low_eur <= b.high_eur * (1 + tolerance) and b.low_eur <= a.high_eur * (1 + tolerance)
+
+
+def _days(date: str) -> int | None:
+    try:
+        year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 0
+    except ValueError:
+        return None
+    day = int(date[8:10]) if len(date) >= 10 else 15
+    return year * 372 + month * 31 + day if month else None
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """Only dates the text states for the commitment itself count; report dates never split."""
+    if not a or not b:
+        return True
+    if a[:4] != b[:4]:
+        return False
+    days_a, days_b = _days(a), _days(b)
+    return days_a is None or days_b is None or abs(days_a - days_b) <= EVENT_DATE_GAP_DAYS
+
+
+def _kinds_agree(a: str, b: str) -> bool:
     return a == b or "investment" in (a, b)
 
 
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return False
-    return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
+def _recipients_agree(a: str, b: str) -> bool:
+    """A place agrees with any recipient: a site is named by its city, region, country or operator."""
+    return not a or not b or a == b or a in b or b in a or a.startswith(_PLACE_KEYS) or b.startswith(_PLACE_KEYS)
+
+
+_PLACE_KEYS = ("place:", "country:")
+
+
+def same_commitment(a: _Link, b: _Link) -> bool:
+    """Whether two investing amounts can be mentions of one commitment, by their figures: values
+    (rounding, bounds, ranges), kinds and stated dates agree. Every pair of an event must agree."""
+    return _kinds_agree(a.kind, b.kind) and _dates_agree(a.event_date, b.event_date) and _values_agree(a, b)
+
+
+class _Parties:
+    """Who an event involves, gathered over its mentions: its recipients (counted), every named
+    party, its documents, and its exact figures."""
+
+    def __init__(self):
+        self.recipients: Counter = Counter()
+        self.names: set = set()
+        self.docs: set = set()
+        self.figures: set = set()
+
+    def add(self, link: _Link) -> None:
+        if link.recipient:
+            self.recipients[link.recipient] += 1
+        self.names |= link.parties
+        self.docs.add(link.doc_id)
+        self.figures.add((link.kind, link.currency, round(link.low_eur, -3), round(link.high_eur, -3)))
+
+    def recipient(self) -> str:
+        return max(self.recipients, key=lambda r: (self.recipients[r], r), default="")
+
+    def accepts(self, unit: "_Parties", unit_links: list[_Link], event_links: list[_Link]) -> bool:
+        """Parties agree: one recipient per event; across documents a shared party, or the very
+        same figure where one side names nobody (equal values alone are a coincidence)."""
+        mine, theirs = self.recipient(), unit.recipient()
+        if mine and theirs and not _recipients_agree(mine, theirs):
+            return False
+        if unit.docs <= self.docs or unit.names & self.names:
+            return True
+        if unit.names and self.names:
+            return False
+        return any(a.kind == b.kind and a.currency == b.currency and _values_agree(a, b, EXACT_TOLERANCE)
+                   for a in unit_links for b in event_links)
+
+
+def _affinity(a: _Link, b: _Link) -> int:
+    """How much two agreeing mentions have in common: the best event for an amount is the one
+    whose mentions share most with it."""
+    return 2 * bool(a.recipient and a.recipient == b.recipient) + bool(a.investors & b.investors)
 
 
 class _UnionFind:
@@ -79,12 +185,13 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _same_event(a: _Link, b: _Link) -> bool:
-    if not _kinds_compatible(a.kind, b.kind) or not _dates_compatible(a.date, b.date):
-        return False
-    if a.recipient_id and b.recipient_id and a.recipient_id != b.recipient_id:
-        return False
-    return _close(a.value_eur, b.value_eur)
+def _link(row: Mapping, shared: dict) -> _Link:
+    low, high = _interval_eur(row)
+    recipient = row.get("recipient_id") or _name_key(row.get("recipient") or "")
+    investors = _investor_keys(row)
+    return _Link(shared.setdefault(row["kind"], row["kind"]), low, high, row["currency"],
+                 shared.setdefault(row.get("event_date") or "", row.get("event_date") or ""),
+                 shared.setdefault(recipient, recipient), investors, investors | {recipient} - {""}, row["doc_id"])
 
 
 def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
@@ -93,35 +200,96 @@ def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
     amount_ids: list[str] = []
     links: list[_Link] = []
     restated: list[tuple[int, str]] = []
-    buckets: dict[str, list[int]] = defaultdict(list)
     for row in rows:
         if not _is_investing(row):
             continue
         n = len(links)
         amount_ids.append(row["amount_id"])
-        kind, date, recipient_id = (shared.setdefault(v, v) for v in (row["kind"], row.get("date") or "",
-                                                                    row.get("recipient_id") or ""))
-        links.append(_Link(kind, row["value_eur"], date, recipient_id))
+        links.append(_link(row, shared))
         if row.get("equivalent_of") is not None:
             restated.append((n, f"{row['doc_id']}-{row['equivalent_of']}"))  # amount ids are doc_id-index
-        for key in _family(row):
-            buckets[key].append(n)
+    # A restatement ("€10bn ($11bn)") is one unit from the start: the article says so.
     index_of = {amount_id: n for n, amount_id in enumerate(amount_ids)}
-    groups = _UnionFind(len(links))
+    units = _UnionFind(len(links))
     for n, other_id in restated:
         other = index_of.get(other_id)
         if other is not None:
-            groups.union(n, other)
+            units.union(n, other)
     del index_of, restated
-    for key in sorted(buckets):
-        bucket = sorted(buckets[key], key=lambda n: links[n].value_eur)
-        for position, n in enumerate(bucket):
-            for m in bucket[position + 1:]:
-                if not _close(links[n].value_eur, links[m].value_eur):
-                    break
-                if _same_event(links[n], links[m]):
-                    groups.union(n, m)
-    return {amount_id: groups.find(n) for n, amount_id in enumerate(amount_ids)}
+    members: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(links)):
+        members[units.find(n)].append(n)
+    # Complete-link clustering, units taken by increasing value: the candidates of a unit are the
+    # events of the units just below it (a sliding window), never the whole corpus.
+    low_of = {unit: min(links[n].low_eur for n in ns) for unit, ns in members.items()}
+    widest_range = max((link.high_eur / link.low_eur for link in links if link.low_eur > 0), default=1.0)
+    reach = (1 + max(SAME_CURRENCY_TOLERANCE, CROSS_CURRENCY_TOLERANCE)) * widest_range
+    order = sorted(members, key=lambda unit: (low_of[unit], unit))
+    events = _UnionFind(len(links))
+    event_members: dict[int, list[int]] = {}
+    event_parties: dict[int, _Parties] = {}
+    left = 0
+    for position, unit in enumerate(order):
+        unit_links = [links[n] for n in members[unit]]
+        while low_of[order[left]] * reach < low_of[unit]:
+            left += 1
+        candidates = sorted({events.find(other) for other in order[left:position]})
+        unit_parties = _Parties()
+        for link in unit_links:
+            unit_parties.add(link)
+        best, best_score = None, -1
+        for event in candidates:
+            mentions = [links[n] for n in event_members[event]]
+            if all(same_commitment(a, b) for a in unit_links for b in mentions) and \
+                    event_parties[event].accepts(unit_parties, unit_links, mentions):
+                score = sum(_affinity(a, b) for a in unit_links for b in mentions)
+                if score > best_score:
+                    best, best_score = event, score
+        if best is None:
+            event_members[unit] = list(members[unit])
+            event_parties[unit] = unit_parties
+            continue
+        merged = event_members.pop(best) + members[unit]
+        parties = event_parties.pop(best)
+        for link in unit_links:
+            parties.add(link)
+        events.union(best, unit)
+        event_members[events.find(unit)] = merged
+        event_parties[events.find(unit)] = parties
+    _join_events(links, events, event_members, event_parties, reach)
+    return {amount_id: events.find(units.find(n)) for n, amount_id in enumerate(amount_ids)}
+
+
+def _join_events(links: list[_Link], events: _UnionFind, event_members: dict, event_parties: dict,
+                 reach: float) -> None:
+    """A second pass over whole events: two events that agree entirely become one (an amount
+    naming both the investor of one and the recipient of the other comes too late in the first)."""
+    low = {event: min(links[n].low_eur for n in members) for event, members in event_members.items()}
+    order = sorted(event_members, key=lambda event: (low[event], event))
+    alive = set(order)
+    for position, event in enumerate(order):
+        if event not in alive:
+            continue
+        for other in order[position + 1:]:
+            if low[other] > low[event] * reach:
+                break
+            if other not in alive or event not in alive:
+                continue
+            mine, theirs = [links[n] for n in event_members[event]], [links[n] for n in event_members[other]]
+            if all(same_commitment(a, b) for a in mine for b in theirs) and \
+                    event_parties[event].accepts(event_parties[other], theirs, mine):
+                merged = event_members.pop(event) + event_members.pop(other)
+                parties = event_parties.pop(event)
+                for link in theirs:
+                    parties.add(link)
+                event_parties.pop(other)
+                events.union(event, other)
+                root = events.find(event)
+                alive -= {event, other}
+                alive.add(root)
+                event_members[root], event_parties[root] = merged, parties
+                low[root] = min(low[event], low[other])
+                event = root
 
 
 def merge_events(rows: Iterable[Mapping]) -> tuple[list[dict], dict[str, str]]:
@@ -138,11 +306,35 @@ def merge_events(rows: Iterable[Mapping]) -> tuple[list[dict], dict[str, str]]:
         if cluster is not None:
             events.setdefault(cluster, _Event()).add(row)
     finished = {cluster: event.row() for cluster, event in events.items()}
+    _link_parts(events, finished)
     event_of = cluster_of  # reused in place: one entry per investing amount is enough
     for amount_id, cluster in event_of.items():
         event_of[amount_id] = finished[cluster]["event_id"]
     investments = sorted(finished.values(), key=lambda e: (-(e["value_eur"] or 0.0), e["investor"], e["event_id"]))
     return investments, event_of
+
+
+def _link_parts(events: dict, finished: dict) -> None:
+    """``part_of``: an event whose amount sits in the same sentence as a larger one of the same
+    recipient (or whose recipient is the larger one's investor or recipient) is a named part of it:
+    a subsidy inside a plant's cost, a ticket inside a round."""
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for cluster, event in events.items():
+        for key in event.sentence_keys:
+            by_sentence[key].append(cluster)
+    for key in sorted(by_sentence):
+        clusters = sorted(set(by_sentence[key]))
+        for part in clusters:
+            for whole in clusters:
+                small, large = finished[part], finished[whole]
+                if part == whole or small["part_of"] or not small["value_eur"] or not large["value_eur"]:
+                    continue
+                if small["value_eur"] >= large["value_eur"] * (1 - CROSS_CURRENCY_TOLERANCE):
+                    continue
+                parties = {_name_key(large["recipient"]), *map(_name_key, large["investors"].split(LIST_SEPARATOR))}
+                if _name_key(small["recipient"]) in parties - {""} or (
+                        small["recipient"] and small["recipient"] == large["recipient"]):
+                    small["part_of"] = large["event_id"]
 
 
 class _Event:
@@ -151,52 +343,74 @@ class _Event:
     def __init__(self):
         self.best: dict | None = None
         self.named: Counter = Counter()  # (investor, investor_id), in order of first mention
+        self.co_investors: dict[str, None] = {}
         self.recipients: Counter = Counter()
+        self.named_recipients: Counter = Counter()  # organisations and people, not places
         self.kinds: Counter = Counter()
         self.target = ""
-        self.dates: set[str] = set()
+        self.event_dates: set[str] = set()
+        self.report_dates: set[str] = set()
         self.doc_ids: dict[str, None] = {}
         self.langs: set[str] = set()
         self.sentences: dict[str, None] = {}
+        self.mentions: list[str] = []
         self.amount_ids: list[str] = []
+        self.sentence_keys: set[tuple[str, int]] = set()
 
     def add(self, row: Mapping) -> None:
         rank = QUALIFIER_RANK.get(row["qualifier"], 9)
         if self.best is None or rank < QUALIFIER_RANK.get(self.best["qualifier"], 9):
-            self.best = {field: row[field] for field in BEST_FIELDS}
+            self.best = {field: row.get(field) for field in BEST_FIELDS}
         if row["investor"]:
             self.named[(row["investor"], row.get("investor_id") or "")] += 1
+        for name in (row.get("investors") or "").split(LIST_SEPARATOR):
+            if name:
+                self.co_investors[name] = None
         if row["recipient"]:
             self.recipients[row["recipient"]] += 1
+            if not (row.get("recipient_id") or "").startswith(_PLACE_KEYS):
+                self.named_recipients[row["recipient"]] += 1
         self.kinds[row["kind"]] += 1
         self.target = self.target or row["target"]
+        if row.get("event_date"):
+            self.event_dates.add(row["event_date"])
         if row["date"]:
-            self.dates.add(row["date"])
+            self.report_dates.add(row["date"])
         self.doc_ids[row["doc_id"]] = None
         self.langs.add(row["lang"])
         self.sentences[" ".join(row["sentence"].split())] = None
+        self.mentions.append(f"{row['doc_id']}:{row.get('start')}-{row.get('end')}")
         self.amount_ids.append(row["amount_id"])
+        self.sentence_keys.add((row["doc_id"], int(row.get("sentence_start") or 0)))
 
-    def investor(self) -> tuple[str, str]:
+    def investor(self, recipient: str) -> tuple[str, str]:
         from .entities import gazetteer
 
         organisations = gazetteer()
-        ids = {org_id for _, org_id in self.named if org_id}
-        for name, org_id in self.named:
+        named = Counter({pair: n for pair, n in self.named.items() if pair[0] != recipient})
+        ids = {org_id for _, org_id in named if org_id}
+        for name, org_id in named:
             if org_id and org_id in organisations and organisations[org_id].parent in ids:
                 return name, org_id  # "Amazon Web Services" rather than its parent "Amazon"
-        return max(self.named, key=lambda pair: self.named[pair], default=("", ""))
+        return max(named, key=lambda pair: named[pair], default=("", ""))
 
     def row(self) -> dict:
         best = self.best
         amount_ids = sorted(self.amount_ids)
-        investor, investor_id = self.investor()
-        dates = sorted(self.dates, key=lambda d: (-len(d), d))
+        # a company named once beats a place named twice: "US firm Imperva" is about Imperva
+        recipients = self.named_recipients or self.recipients
+        recipient = max(recipients, key=lambda name: (recipients[name], name)) if recipients else ""
+        investor, investor_id = self.investor(recipient)
+        investors = [name for name in dict.fromkeys([investor] * bool(investor) + list(self.co_investors))
+                     if name != recipient]
+        event_dates = sorted(self.event_dates, key=lambda d: (-len(d), d))
+        report_dates = sorted(self.report_dates)
         return {
             "event_id": "ev-" + sha1("|".join(amount_ids).encode("utf-8")).hexdigest()[:10],
             "investor": investor,
+            "investors": LIST_SEPARATOR.join(investors),
             "investor_id": investor_id,
-            "recipient": self.recipients.most_common(1)[0][0] if self.recipients else "",
+            "recipient": recipient,
             "target": self.target,
             "kind": max(sorted(self.kinds), key=lambda k: self.kinds[k]),
             "value": best["value"],
@@ -205,12 +419,16 @@ class _Event:
             "currency": best["currency"],
             "value_eur": best["value_eur"],
             "value_usd": best["value_usd"],
+            "fx_rate": best["fx_rate"],
             "approx": bool(best["approx"]),
             "qualifier": best["qualifier"],
-            "date": dates[0] if dates else "",
+            "date": event_dates[0] if event_dates else (report_dates[0] if report_dates else ""),
+            "report_dates": LIST_SEPARATOR.join(report_dates),
+            "part_of": "",
             "n_sources": len(self.doc_ids),
-            "doc_ids": ";".join(self.doc_ids),
-            "langs": ";".join(sorted(self.langs)),
+            "doc_ids": LIST_SEPARATOR.join(self.doc_ids),
+            "langs": LIST_SEPARATOR.join(sorted(self.langs)),
             "evidence": " || ".join(self.sentences),
-            "amount_ids": ";".join(amount_ids),
+            "mentions": LIST_SEPARATOR.join(self.mentions),
+            "amount_ids": LIST_SEPARATOR.join(amount_ids),
         }

@@ -1,21 +1,24 @@
-"""For each amount of one document: its kind, who invests, in what, when, and its value in EUR/USD.
+"""For each amount of one document: its kind, who invests, who receives, when, and its value in EUR/USD.
 
-Rule-based on the sentence, over the entities and amounts already found; no parser needed:
-the investor is the organisation a cue names ("by X", "led by X", "auprès de X", "X's"), else the
-organisation closest before the amount in its sentence, else (light coreference for "the company",
-"le groupe", "it") the organisation most recently named before the sentence.
+Roles are read from the structure of the amount's sentence, over the entities already found (no
+parser runs): the subject of an investing verb invests, the subject of a raising verb receives,
+cue phrases ("led by", "auprès de", "mené par") open lists of investors, acquisitions give buyer and
+company bought, subsidies give state and company; sources, approvers, programmes and suppliers are
+never parties. The words of each language are in ``lang/<lang>/investment.py``, with examples in
+``investment_examples.tsv``. When the sentence names nobody, "it" is the article's main organisation.
 """
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 
 from ..fx import convert
-from ..types import Amount, Entity
-from .kinds import classify, context
+from ..lang import resource
+from ..types import Amount, Entity, HardwareMention
+from .kinds import classify_with_cues, context
 
 INVESTING_KINDS = ("investment", "funding_round", "acquisition")
 _TARGET_END = re.compile(r"[.;:!?\n]|,\s|\s[–—-]\s|\s(?:which|qui|while|alors que|whereas)\s"
@@ -32,19 +35,63 @@ class Party:
 NOBODY = Party("", "")
 
 
+@dataclass(frozen=True)
+class Roles:
+    """Who puts the money in (the lead first, then co-investors), who receives it, what it goes to,
+    and the construction that decided."""
+
+    investors: tuple[Party, ...]
+    recipient: Party
+    target: str
+    cue: str
+
+    @property
+    def investor(self) -> Party:
+        return self.investors[0] if self.investors else NOBODY
+
+
+def _alternation(patterns) -> str:
+    return "(?:" + "|".join(patterns) + ")"
+
+
 @lru_cache(maxsize=None)
 def _rules(lang: str):
-    rules = importlib.import_module(f"corpus_tools.lang.{lang}.investment")
+    rules = resource(lang, "investment")
+    flags = re.IGNORECASE
 
-    def joined(patterns) -> re.Pattern:
-        return re.compile("(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+    def words(patterns) -> re.Pattern:
+        return re.compile(_alternation(patterns), flags)
 
     return {
-        "investor_before": re.compile("(?:" + "|".join(rules.INVESTOR_BEFORE)
-                                      + r")\b\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z", re.IGNORECASE),
-        "parent_of": re.compile("(?:" + "|".join(rules.PARENT_OF) + r")\s*\Z", re.IGNORECASE),
-        "anaphor": joined(rules.ANAPHORS),
-        "target_start": re.compile(r"[\s,]{0,3}(?:" + "|".join(rules.TARGET_START) + r")\s+", re.IGNORECASE),
+        # a cue, then at most five words ("le fonds souverain singapourien"), then the name
+        "investor_before": re.compile(_alternation(rules.INVESTOR_BEFORE)
+                                      + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z", flags),
+        "lead_before": re.compile(_alternation(rules.LEAD_BEFORE) + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z",
+                                  flags),
+        "relative": re.compile(r"\s*,?\s*" + _alternation(rules.RELATIVE_PRONOUNS) + r"\b", flags),
+        "governed": re.compile(_alternation(rules.GOVERNING_PREPOSITIONS) + r"\s+(?:[\w-]+\s+){0,2}\Z", flags),
+        "source_before": re.compile(_alternation(rules.SOURCE_BEFORE) + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z",
+                                    flags),
+        "not_party_before": re.compile(_alternation(rules.NOT_PARTY_BEFORE), flags),
+        "machine_anaphor": words(rules.MACHINE_ANAPHORS),
+        "state_nouns": [(re.compile(pattern, flags), org_id) for pattern, org_id in rules.STATE_NOUNS.items()],
+        "not_party_after": re.compile(_alternation(rules.NOT_PARTY_AFTER), flags),
+        "raise": words(rules.RAISE_VERBS),
+        "invest": words(rules.INVEST_VERBS),
+        "acquire": words(rules.ACQUIRE_VERBS),
+        "acquired_by": words(rules.ACQUIRED_BY),
+        "acquisition_of": words(rules.ACQUISITION_OF),
+        "acquisition_noun": words(rules.ACQUISITION_NOUNS),
+        "buyer_cue": words(rules.BUYER_CUES),
+        "bought_after": re.compile(r"\s*,?\s*" + _alternation(rules.BOUGHT_PARTICIPLES) + r"\b", flags),
+        "subsidy": words(rules.SUBSIDY_WORDS),
+        "state_name": words(rules.STATE_NAMES),
+        "recipient_after": re.compile(r"\s*(?:[\w-]+\s+){0,3}?" + _alternation(rules.RECIPIENT_AFTER)
+                                      + r"\s+(?:(?:the|la|le|les|l['’]|its|their|sa|son|ses)\s*)?(?:[\w-]+\s+){0,3}?\Z",
+                                      flags),
+        "parent_of": re.compile(_alternation(rules.PARENT_OF) + r"\s*\Z", flags),
+        "clause_break": words(rules.CLAUSE_BREAK),
+        "target_start": re.compile(r"[\s,]{0,3}(?:" + "|".join(rules.TARGET_START) + r")\s+", flags),
         "months": rules.MONTHS,
         "date": _date_pattern(lang, rules.MONTHS),
     }
@@ -84,7 +131,30 @@ def _span_of(position: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return 0, 0
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """Case-folded name of a country or union in any language -> (code, English name)."""
+    from importlib import resources
+
+    text = resources.files("corpus_tools.lang.common").joinpath("countries.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    index = {}
+    for code, *names in rows:
+        english = names[0].split("|")[0]
+        for column in names:
+            for name in column.split("|"):
+                index.setdefault(name.casefold(), (code, english))
+    return index
+
+
 def _party(entity: Entity) -> Party:
+    """A party's name and key: a country is keyed by its code whatever the language ("UK", "Royaume-Uni")."""
+    if not entity.entity_id:
+        country = _countries().get(entity.canonical.casefold())
+        if country is not None:
+            return Party(country[1], "country:" + country[0])
+        if entity.label == "LOC":
+            return Party(entity.canonical, "place:" + entity.canonical.casefold())
     return Party(entity.canonical, entity.entity_id)
 
 
@@ -99,54 +169,338 @@ def _parent(entity: Entity) -> Party:
     return Party(entity.parent, parent_id or "") if entity.parent else Party(entity.canonical, entity.entity_id)
 
 
-def find_parties(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[int, int],
-                 orgs: list[Entity]) -> tuple[Party, Party, str]:
-    """(investor, recipient, target phrase) of one amount."""
+def _is_media(entity: Entity) -> bool:
+    from .entities import gazetteer
+
+    organisation = gazetteer().get(entity.entity_id) if entity.entity_id else None
+    return organisation is not None and organisation.type == "media"
+
+
+def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities: list[Entity]) -> list[Entity]:
+    """The organisations, people and places of a sentence that can invest or receive: not the
+    outlets cited as sources ("according to X", "selon X"), not those approving ("the Commission
+    approved"), not media the gazetteer knows."""
     rules = _rules(lang)
     s_start, s_end = sentence
-    in_sentence = [e for e in orgs if s_start <= e.start and e.end <= s_end]
-    before = [e for e in in_sentence if e.end <= amount.start]
-    after = [e for e in in_sentence if e.start >= amount.end]
+    parties = []
+    for entity in sorted(entities + _state_nouns(body, lang, sentence, entities), key=lambda e: (e.start, e.end)):
+        if not (s_start <= entity.start and entity.end <= s_end) or _is_media(entity):
+            continue
+        if len(entity.canonical) < 2 or not any(c.isupper() or c.isdigit() for c in entity.canonical):
+            continue  # "L" of "L'entreprise", a lower-case fragment: not a name
+        start = _name_start(body, entity)
+        if rules["source_before"].search(body, max(s_start, entity.start - 50), start) or \
+                rules["not_party_before"].search(body, max(s_start, entity.start - 40), start):
+            continue
+        if rules["not_party_after"].match(body, entity.end, min(s_end, entity.end + 60)):
+            continue
+        if parties and parties[-1].label == "LOC" and re.fullmatch(r"['’]s?\s+|\s+", body[parties[-1].end:entity.start]):
+            parties.pop()  # "Singapore's Temasek", "German chipmaker": the place qualifies the name
+        parties.append(entity)
+    return parties
 
-    def cued(entity: Entity) -> bool:
-        return bool(rules["investor_before"].search(body, max(s_start, entity.start - 60), entity.start))
 
-    investor = recipient = NOBODY
-    # A cue after the amount counts when close to it ("€40m by the State", "€600m, led by X").
-    reach = 160 if kind == "funding_round" else 40
-    cued_orgs = [e for e in before + after if cued(e) and (e.end <= amount.start or e.start - amount.end < reach)]
-    target, target_org = _target(body, amount.end, s_end, after, rules)
-    if kind == "funding_round":
-        if cued_orgs:
-            investor = _party(cued_orgs[0])
-        raiser = [e for e in before if e not in cued_orgs]
-        if raiser:
-            recipient = _party(raiser[-1])
-        else:
-            recipient = _salient(orgs, s_start)
-        return investor, recipient, ""
-    if cued_orgs and kind != "acquisition":
-        investor = _party(cued_orgs[0])
-    elif before:
-        nearest = before[-1]
-        parent_cue = rules["parent_of"].search(body, max(s_start, nearest.start - 40), nearest.start)
-        investor = _parent(nearest) if parent_cue else _party(nearest)
+def _state_nouns(body: str, lang: str, sentence: tuple[int, int], entities: list[Entity]) -> list[Entity]:
+    """States named by a common noun the language reads as one state ("le gouvernement" in French)."""
+    from .entities import gazetteer
+
+    found = []
+    for pattern, organisation_id in _rules(lang)["state_nouns"]:
+        for match in pattern.finditer(body, *sentence):
+            if any(e.start < match.end() and match.start() < e.end for e in entities):
+                continue
+            organisation = gazetteer()[organisation_id]
+            found.append(Entity(match.start(), match.end(), match.group(0), "ORG", organisation.name, organisation.id,
+                                "rule"))
+    return found
+
+
+_ELISION = re.compile(r"(?:d|l|D|L)['’]")
+
+
+def _name_start(body: str, entity: Entity) -> int:
+    """Where a name starts once an elided article or preposition is left out ("d’Elaia")."""
+    return entity.start + 2 if _ELISION.match(body, entity.start) else entity.start
+
+
+def _between_is_list(text: str) -> bool:
+    """Whether the words between two names continue a list ("A, B and C", "A, rejoint par B et C")."""
+    return len(text) <= 90 and not re.search(r"[.;:!?]|\(\s*$", text) and bool(
+        re.fullmatch(r"[\s,]*(?:(?:and|et|as well as|ainsi que|plus|along with|or|ou)\b|,)?[^\d]*", text))
+
+
+def _verb_before(body: str, rules, pattern: str, start: int, end: int) -> re.Match | None:
+    """The last verb of a kind in body[start:end]."""
+    last = None
+    for match in rules[pattern].finditer(body, start, end):
+        last = match
+    return last
+
+
+def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start: int) -> Entity | None:
+    """The subject of a verb, near enough: the nearest party of its clause that no preposition
+    governs ("Wayve, founded in Cambridge, is in talks with A and B to raise" -> Wayve), an
+    organisation or person before a place."""
+    clause_start = s_start
+    for match in rules["clause_break"].finditer(body, s_start, verb.start()):
+        clause_start = match.end()
+    relative = [e for e in parties if clause_start <= e.start and e.end <= verb.start()
+                and rules["relative"].match(body, e.end, verb.start())]
+    in_clause = [e for e in parties if clause_start <= e.start and e.end <= verb.start()
+                 and not rules["governed"].search(body, max(clause_start, e.start - 25), e.start)]
+    if relative:
+        return relative[-1]  # "A who will invest €5m and B who will invest €1m": B for the second verb
+    named = [e for e in in_clause if e.label != "LOC"]
+    return (named or in_clause or [None])[-1]
+
+
+def _object_after(body: str, end: int, parties: list[Entity], limit: int) -> Entity | None:
+    """The first party after ``end``: an organisation or person before a place ("UK company X")."""
+    after = [e for e in parties if e.start >= end and e.start - end <= limit]
+    named = [e for e in after if not _is_place(e)]
+    return (named or after or [None])[0]
+
+
+def _is_place(entity: Entity) -> bool:
+    """A place or a country, whatever label the model gave it ("U.S. firm X": X is the firm)."""
+    return entity.label == "LOC" or _party(entity).entity_id.startswith(("country:", "place:"))
+
+
+def _cued_investors(body: str, rules, parties: list[Entity], s_start: int, cues: str = "investor_before"
+                    ) -> list[Entity]:
+    """Parties a cue names as investors, each with the list that follows it ("led by A, with B and C")."""
+    cued: list[Entity] = []
+    for n, entity in enumerate(parties):
+        if entity in cued:
+            continue
+        if not rules[cues].search(body, max(s_start, entity.start - 70), _name_start(body, entity)):
+            continue
+        cued.append(entity)
+        for follower in parties[n + 1:]:
+            if not _between_is_list(body[cued[-1].end:follower.start]):
+                break
+            cued.append(follower)
+    return cued
+
+
+def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[int, int],
+               entities: list[Entity], salient: tuple[Party, ...] = (), next_sentence: tuple[int, int] = (0, 0)
+               ) -> Roles:
+    """Investors, recipient and target of one investing amount, read from its sentence's structure."""
+    rules = _rules(lang)
+    s_start, s_end = sentence
+    parties = candidate_parties(body, lang, sentence, entities)
+    named_here = {_party(e) for e in parties}
+    # what "it" or "the start-up" stands for: the most salient party that is not named here as an investor
+    main = next((p for p in salient if p not in named_here), salient[0] if salient else NOBODY)
+    target, target_org = _target(body, amount.end, s_end, [e for e in parties if e.start >= amount.end], rules)
+    cued = [e for e in _cued_investors(body, rules, parties, s_start)
+            if e.end <= amount.start or e.start - amount.end < 200]
+    investors: list[Party] = []
+    recipient, cue = NOBODY, ""
+
+    def add_investor(entity: Entity | None) -> None:
+        if entity is not None and _party(entity) not in investors:
+            investors.append(_party(entity))
+
+    if kind == "acquisition":
+        recipient, investors, cue = _acquisition_roles(body, rules, amount, parties, cued, s_start, s_end)
+    elif kind == "funding_round":
+        raise_verb = _verb_before(body, rules, "raise", s_start, amount.start)
+        raiser = _subject_of(body, rules, raise_verb, parties, s_start) if raise_verb else None
+        if raiser is not None and raiser not in cued:
+            recipient, cue = _party(raiser), "subject of " + raise_verb.group(0).lower()
+        for entity in cued:
+            add_investor(entity)
+        if not investors:
+            invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
+            add_investor(_subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None)
+        if not investors and next_sentence[1] > next_sentence[0]:
+            # "X raised €20m. The round was led by A, with B and C.": the leads follow.
+            following = candidate_parties(body, lang, next_sentence, entities)
+            for entity in _cued_investors(body, rules, following, next_sentence[0], cues="lead_before"):
+                add_investor(entity)
+            cue = cue + ", investors in the next sentence" if investors else cue
+        if not recipient.name:
+            before = [e for e in parties if e.end <= amount.start and e not in cued and e.label == "ORG"
+                      and _party(e) not in investors]
+            after_in = _recipient_after(body, rules, [e for e in parties if e.label == "ORG" and e not in cued],
+                                        amount.end, s_end)
+            if after_in is not None and raise_verb is None:
+                # "A signed for a $500m investment in B": B raises, A puts the money in
+                recipient, cue = _party(after_in), "company after the amount"
+                if not investors and before:
+                    add_investor(before[-1])
+            elif before:
+                recipient, cue = _party(before[-1]), "raiser before the amount"
+            else:
+                recipient, cue = (_party(after_in), "company after the amount") if after_in else (main, "salient")
+    elif (subsidy := _subsidy_roles(body, rules, amount, parties, s_start, s_end, main)) is not None:
+        investors, recipient = subsidy
+        cue = "subsidy: state gives, company receives"
     else:
-        investor = _salient(orgs, s_start)
-    if target_org is not None:
-        recipient = _party(target_org)
-    return investor, recipient, target
+        invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
+        subject = _subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None
+        receive_verb = _verb_before(body, rules, "raise", s_start, amount.start)
+        receiver = _subject_of(body, rules, receive_verb, parties, s_start) if receive_verb else None
+        if receive_verb is not None and (subject is None or receive_verb.start() > invest_verb.start()) and (
+                receiver is None or receiver not in cued):
+            recipient = _party(receiver) if receiver is not None else main
+            cue = "subject of " + receive_verb.group(0).lower()
+            for entity in cued:
+                add_investor(entity)
+            if not investors and next_sentence[1] > next_sentence[0]:
+                # "The lab is endowed with €300m. Group A contributes": the giver follows.
+                following = candidate_parties(body, lang, next_sentence, entities)
+                verb = next(iter(rules["invest"].finditer(body, *next_sentence)), None)
+                add_investor(_subject_of(body, rules, verb, following, next_sentence[0]) if verb else None)
+        else:
+            if subject is not None:
+                add_investor(subject)
+                cue = "subject of " + invest_verb.group(0).lower()
+            for entity in cued:
+                add_investor(entity)
+            if not investors:
+                before = [e for e in parties if e.end <= amount.start and e.label != "LOC"]
+                if before:
+                    nearest = before[-1]
+                    parent_cue = rules["parent_of"].search(body, max(s_start, nearest.start - 40), nearest.start)
+                    investors.append(_parent(nearest) if parent_cue else _party(nearest))
+                    cue = "nearest before the amount"
+                elif salient:
+                    investors.append(salient[0])
+                    cue = "salient"
+            chosen = _recipient_after(body, rules, parties, amount.end, s_end) or target_org
+            if chosen is None and invest_verb is not None:
+                chosen = _recipient_after(body, rules, parties, invest_verb.end(), s_end)
+            if chosen is None:  # "the new machine at X will cost": the place or body the money goes to
+                chosen = next((e for e in reversed(parties) if e.end <= amount.start and _party(e) not in investors
+                               and rules["recipient_after"].search(body, max(s_start, e.start - 40), e.start)), None)
+            if chosen is not None:
+                recipient = _party(chosen)
+    investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
+    return Roles(tuple(investors), recipient, target, cue)
 
 
-def _salient(orgs: list[Entity], sentence_start: int) -> Party:
-    """The organisation most recently named before this sentence: what "it", "the company",
-    "le groupe" stand for. Known organisations (gazetteer) are preferred over model guesses."""
-    earlier = [e for e in orgs if e.end <= sentence_start]
-    if not earlier:
-        return NOBODY
-    known = [e for e in earlier if e.entity_id]
-    chosen = (known or earlier)[-1]
-    return _party(chosen)
+def _recipient_after(body: str, rules, parties: list[Entity], start: int, s_end: int) -> Entity | None:
+    """The first party after ``start`` introduced by "in", "into", "for", "dans", "pour"...: what the
+    money goes to."""
+    for entity in parties:
+        if entity.start < start or entity.start - start > 120:
+            continue
+        if rules["recipient_after"].search(body, start, entity.start):
+            return entity
+    return None
+
+
+def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], cued: list[Entity],
+                       s_start: int, s_end: int) -> tuple[Party, list[Party], str]:
+    """Buyer (investor) and company bought (recipient): "A acquires B", "B, acquired by A",
+    "A's acquisition of B", "the acquisition of B by A", "le rachat de B par A"."""
+    passive = next(iter(rules["acquired_by"].finditer(body, s_start, s_end)), None)
+    if passive is not None:
+        bought = [e for e in parties if e.end <= passive.start()]
+        buyer = _object_after(body, passive.end(), parties, 60)
+        if buyer is not None:
+            return (_party(bought[-1]) if bought else NOBODY), [_party(buyer)], "passive " + passive.group(0).lower()
+    nominal = next(iter(rules["acquisition_of"].finditer(body, s_start, s_end)), None)
+    if nominal is not None:
+        bought = _object_after(body, nominal.end(), parties, 50)
+        by = rules["buyer_cue"].search(body, nominal.end(), min(s_end, nominal.end() + 120))
+        buyer = _object_after(body, by.end(), parties, 60) if by else None
+        if bought is not None and buyer is not None and buyer is not bought:
+            return _party(bought), [_party(buyer)], "object of " + nominal.group(0).lower()
+    noun = next(iter(rules["acquisition_noun"].finditer(body, s_start, s_end)), None)
+    if noun is not None:  # "B has agreed a $5bn acquisition by A", "le rachat de B par A"
+        by = rules["buyer_cue"].search(body, noun.end(), min(s_end, noun.end() + 80))
+        buyer = _object_after(body, by.end(), parties, 60) if by else None
+        if buyer is not None:
+            bought = _object_after(body, noun.end(), [e for e in parties if e.end <= by.start()], 50) or next(
+                iter(reversed([e for e in parties if e.end <= noun.start()])), None)
+            return (_party(bought) if bought else NOBODY), [_party(buyer)], noun.group(0).lower() + " by"
+    verb = None
+    for match in rules["acquire"].finditer(body, s_start, s_end):
+        verb = match
+        if match.start() > amount.start:
+            break
+    if verb is not None:
+        buyer = _subject_of(body, rules, verb, parties, s_start)
+        bought = _object_after(body, verb.end(), parties, 60)
+        if buyer is not None or bought is not None:
+            return (_party(bought) if bought else NOBODY), ([_party(buyer)] if buyer else []), \
+                "subject of " + verb.group(0).lower()
+    if nominal is not None:
+        bought = _object_after(body, nominal.end(), parties, 50)
+        buyers = [e for e in cued if e is not bought] or [e for e in parties if e.end <= nominal.start()][-1:]
+        return (_party(bought) if bought else NOBODY), [_party(e) for e in buyers], "object of " + \
+            nominal.group(0).lower()
+    before = [e for e in parties if e.end <= amount.start]
+    bought = next((e for e in reversed(before) if rules["bought_after"].match(body, e.end)), None)
+    if bought is not None:  # "Xilinx, bought for $35bn": the name before the participle was bought
+        buyers = [e for e in before if e is not bought and not _is_place(e)]
+        return _party(bought), [_party(buyers[0])] if buyers else [], "bought, participle"
+    return NOBODY, ([_party(before[-1])] if before else []), "nearest before the amount"
+
+
+def _is_public(entity: Entity) -> bool:
+    """A state, a government, a region or a public body: who grants subsidies."""
+    from .entities import gazetteer
+
+    organisation = gazetteer().get(entity.entity_id) if entity.entity_id else None
+    return entity.label == "LOC" or (organisation is not None and organisation.type == "public_body")
+
+
+def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_start: int, s_end: int,
+                   salient: Party) -> tuple[list[Party], Party] | None:
+    """A subsidy or grant: the state (or government, region, public body) gives, the company receives."""
+    if not rules["subsidy"].search(body, max(s_start, amount.start - 60), min(s_end, amount.end + 50)):
+        return None  # the amount itself must be the subsidy, not a figure beside one
+    states = [e for e in parties if _is_public(e) or rules["state_name"].search(e.canonical)]
+    companies = [e for e in parties if e not in states and e.label == "ORG"]
+    if not states:
+        return None
+    state = min(states, key=lambda e: abs(e.start - amount.start))
+    company = _recipient_after(body, rules, companies, amount.end, s_end) or (
+        min(companies, key=lambda e: abs(e.start - amount.start)) if companies else None)
+    return [_party(state)], (_party(company) if company is not None else salient)
+
+
+MACHINE_KINDS = ("supercomputer", "datacenter", "system")
+
+
+def _machine(body: str, lang: str, sentence: tuple[int, int], hardware) -> Party:
+    """The machine or site money goes to when no organisation receives it: the one the sentence
+    names, or the first the article names when the sentence says "the system", "la machine"."""
+    named = [h for h in hardware if h.kind in MACHINE_KINDS and h.product]
+    in_sentence = [h for h in named if sentence[0] <= h.start and h.end <= sentence[1]]
+    if in_sentence:
+        return Party(in_sentence[0].product, "machine:" + in_sentence[0].product.casefold())
+    if named and _rules(lang)["machine_anaphor"].search(body, *sentence):
+        return Party(named[0].product, "machine:" + named[0].product.casefold())
+    return NOBODY
+
+
+def _next_sentence(body: str, sentences: list[tuple[int, int]], end: int) -> tuple[int, int]:
+    """The sentence after the one ending at ``end`` (in the same paragraph or the next); (0, 0) if none."""
+    index = bisect_right(sentences, (end, -1))
+    if index >= len(sentences) or body.count("\n\n", end, sentences[index][0] + 1) > 1:
+        return 0, 0
+    start, stop = sentences[index]
+    while start < stop and body[start].isspace():
+        start += 1
+    line_end = body.find("\n", start)
+    return start, stop if line_end == -1 else min(stop, line_end)
+
+
+def _salient(entities: list[Entity]) -> tuple[Party, ...]:
+    """What "it", "the company", "la start-up" stand for: the organisations of the article, the
+    most often named first, the earliest named on a tie."""
+    organisations = [e for e in entities if e.label == "ORG" and not _is_media(e)]
+    counts = Counter(_party(e) for e in organisations)
+    first: dict[Party, int] = {}
+    for n, entity in enumerate(organisations):
+        first.setdefault(_party(entity), n)
+    return tuple(sorted(counts, key=lambda party: (-counts[party], first[party])))
 
 
 def _target(body: str, amount_end: int, sentence_end: int, after: list[Entity], rules) -> tuple[str, Entity | None]:
@@ -166,41 +520,72 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
 
 
 def _sentence_spans(body: str, amounts: list[Amount], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence of each amount, never crossing a line break: a headline, a byline or a
+    caption above a paragraph is not part of its first sentence."""
     spans = sentences or _paragraphs(body)
-    return [_span_of(a.start, spans) for a in amounts]
+    clipped = []
+    for amount in amounts:
+        start, end = _span_of(amount.start, spans)
+        line_start = body.rfind("\n", 0, amount.start) + 1
+        line_end = body.find("\n", amount.end)
+        line_end = len(body) if line_end == -1 else line_end
+        if end <= start:
+            start, end = line_start, line_end
+        clipped.append((max(start, line_start), min(end, line_end)))
+    return clipped
 
 
 def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[tuple[int, int]]
                   ) -> list[tuple[str, str, str]]:
     """What the kind classifier reads for each amount: its language and words around it."""
-    return [(lang, *context(body[s:e], a.start - s, a.end - s))
+    return [(lang, *context(body[s:e], a.start - s, a.end - s),
+             None if _MAGNITUDE_AFTER.match(body, a.end) else _size(a))
             for a, (s, e) in zip(amounts, _sentence_spans(body, amounts, sentences))]
 
 
+# "US$270-million" read as "US$270": the figure is larger than it reads, its size is unknown.
+_MAGNITUDE_AFTER = re.compile(r"-?\s?(?:million|billion|trillion|milliards?|millions?|mn|bn|m|k)\b", re.IGNORECASE)
+
+
+def _size(amount: Amount) -> float | None:
+    """The largest figure an amount states, in its own units."""
+    figures = [f for f in (amount.value, amount.low, amount.high) if f is not None]
+    return max(figures) if figures else None
+
+
 def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amount], entities: list[Entity],
-                     sentences: list[tuple[int, int]], kinds: list[str] | None = None) -> list[dict]:
+                     sentences: list[tuple[int, int]], kinds: list[tuple[str, str]] | None = None,
+                     hardware: list[HardwareMention] = ()) -> list[dict]:
     """One row per amount: the Amount's fields plus kind, parties, date, sentence and EUR/USD values.
 
-    ``kinds`` may be given when the caller classified many documents' amounts in one call."""
+    ``kinds`` ((kind, cue) pairs) may be given when the caller classified many documents' amounts in one call."""
     if not amounts:
         return []
     paragraphs = _paragraphs(body)
     sentence_spans = _sentence_spans(body, amounts, sentences)
     if kinds is None:
-        kinds = classify(kind_contexts(body, lang, amounts, sentences))
-    orgs = [e for e in entities if e.label == "ORG"]
+        kinds = classify_with_cues(kind_contexts(body, lang, amounts, sentences))
     rows = []
-    for amount, kind, (s_start, s_end) in zip(amounts, kinds, sentence_spans):
-        investor, recipient, target = NOBODY, NOBODY, ""
+    salient = _salient(candidate_parties(body, lang, (0, len(body)), entities))
+    starts = sorted(sentences)
+    for amount, (kind, kind_cue), (s_start, s_end) in zip(amounts, kinds, sentence_spans):
+        roles = Roles((), NOBODY, "", "")
         if kind in INVESTING_KINDS:
-            investor, recipient, target = find_parties(body, lang, amount, kind, (s_start, s_end), orgs)
+            roles = find_roles(body, lang, amount, kind, (s_start, s_end), entities, salient,
+                               _next_sentence(body, starts, s_end))
+        if kind == "investment" and not roles.recipient.name:
+            machine = _machine(body, lang, (s_start, s_end), hardware)
+            if machine.name:
+                roles = Roles(roles.investors, machine, roles.target, roles.cue + ", machine as recipient")
+        investor, recipient, target = roles.investor, roles.recipient, roles.target
         p_start, p_end = _span_of(amount.start, paragraphs)
-        date = (explicit_date(body[s_start:s_end], lang, article_date)
-                or explicit_date(body[p_start:p_end], lang, article_date) or article_date)
+        event_date = (explicit_date(body[s_start:s_end], lang, article_date)
+                      or explicit_date(body[p_start:p_end], lang, article_date))
+        date = event_date or article_date
         money = convert(amount.value if amount.value is not None else amount.low if amount.low is not None
                         else amount.high, amount.currency, date)
         row = amount.as_dict()
-        row.update(kind=kind, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
+        row.update(kind=kind, kind_cue=kind_cue, investors=";".join(p.name for p in roles.investors), event_date=event_date, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
                    recipient_id=recipient.entity_id, target=target, date=date, sentence=body[s_start:s_end],
                    sentence_start=s_start, value_eur=money.value_eur, value_usd=money.value_usd,
                    fx_rate=money.fx_rate, fx_date=money.fx_date)
@@ -227,9 +612,27 @@ def _prefer_article_figures(rows: list[dict]) -> None:
         for member in (eur, usd):
             member.update(value_eur=eur_value, value_usd=usd_value, fx_date="article")
         eur["fx_rate"], usd["fx_rate"] = 1.0, usd_value / eur_value
-        usd["kind"] = eur["kind"] = eur["kind"] if eur["kind"] in INVESTING_KINDS else usd["kind"]
+        decided = [m for m in (eur, usd) if m["kind_cue"].startswith("rule")] or [
+            m for m in (eur, usd) if m["kind"] in INVESTING_KINDS] or [eur]
+        for member in (eur, usd):
+            member.update(kind=decided[0]["kind"], kind_cue=decided[0]["kind_cue"])
         for field in ("investor", "investor_id", "recipient", "recipient_id", "target"):
             if not usd[field] and eur[field]:
                 usd[field] = eur[field]
             if not eur[field] and usd[field]:
                 eur[field] = usd[field]
+
+
+def annotate_text(text: str, lang: str, article_date: str = "") -> list[dict]:
+    """``annotate_amounts`` on one text, running what it needs (NER, sentences, money, hardware):
+    for a notebook, and for the examples beside the rules."""
+    from ..pipeline.models import entity_pipeline
+    from .entities import entities_from_doc
+    from .hardware import extract_hardware
+    from .money import extract_amounts
+
+    hardware = extract_hardware(text, lang)
+    doc = entity_pipeline(lang)(text)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return annotate_amounts(text, lang, article_date, extract_amounts(text, lang=lang),
+                            entities_from_doc(doc, lang, hardware), sentences, hardware=hardware)

@@ -60,19 +60,6 @@ def test_article_restatement_wins_over_the_rate_table(seeds_corpus):
     assert amounts.loc["€100 million", "fx_date"] == "article"
 
 
-def test_sample_corpus_events(sample_dir):
-    corpus = ct.analyze([sample_dir], progress=False)
-    events = {row.investor: row for row in corpus.investments.itertuples()}
-    assert events["Microsoft"].langs == "en;fr" and events["Microsoft"].value_eur == 4e9
-    assert events["Amazon Web Services"].n_sources == 3
-    mistral = events["General Catalyst"]
-    assert (mistral.kind, mistral.recipient, mistral.langs) == ("funding_round", "Mistral AI", "en;fr")
-    kinds = dict(zip(corpus.amounts["text"], corpus.amounts["kind"]))
-    assert kinds["$3 trillion"] == "market_cap" and kinds["$1,224.40"] == "price"
-    assert kinds["$574.8 billion"] == "revenue" and kinds["2 100 euros"] == "salary"
-    assert not corpus.investments["kind"].isin(["price", "market_cap", "revenue"]).any()
-
-
 def test_annotated_sentences_and_cross_validated_accuracy():
     examples = training_set()
     assert len(examples) >= 400
@@ -116,28 +103,88 @@ def test_exchange_rates_table_and_conversion():
 
 
 def _row(**fields):
-    base = dict(doc_id="d1", index=0, amount_id="d1-0", kind="investment", investor="Iliad", investor_id="iliad",
-                recipient="", recipient_id="", target="", value=1e8, low=None, high=None, currency="EUR",
-                value_eur=1e8, value_usd=1.08e8, approx=False, qualifier="exact", date="2023-09", lang="en",
-                sentence="Iliad invests €100m.", equivalent_of=None)
+    base = dict(doc_id="d1", amount_id="d1-0", start=0, end=5, kind="investment", investor="Iliad", investors="Iliad",
+                investor_id="iliad", recipient="", recipient_id="", target="", value=1e8, low=None, high=None,
+                currency="EUR", value_eur=1e8, value_usd=1.08e8, fx_rate=1.0, approx=False, qualifier="exact",
+                date="2023-09", event_date="", lang="en", sentence="Iliad invests €100m.", sentence_start=0,
+                equivalent_of=None)
     return {**base, **fields}
 
 
-def test_merge_rules():
+def test_merge_needs_no_investor_and_keeps_parties_apart():
     rows = [
-        _row(),
+        _row(event_date="2023-09"),
         _row(doc_id="d2", amount_id="d2-0", value_eur=1.03e8, qualifier="at_least", low=1e8, lang="fr",
-             date="2023-09-26"),
-        _row(doc_id="d3", amount_id="d3-0", value_eur=1.2e8),  # 20% apart: another investment
-        _row(doc_id="d4", amount_id="d4-0", investor="Free", investor_id="free"),  # Free's parent is Iliad
-        _row(doc_id="d5", amount_id="d5-0", date="2021-01"),  # incompatible date
-        _row(doc_id="d6", amount_id="d6-0", investor="Microsoft", investor_id="microsoft"),
+             recipient="Kyutai", event_date="2023-09-26"),
+        _row(doc_id="d2", amount_id="d2-1", recipient="Kyutai", investor="", investors="", investor_id=""),
+        _row(doc_id="d8", amount_id="d8-0", recipient="Other lab", investor="", investors="", investor_id=""),
+        _row(doc_id="d3", amount_id="d3-0", value_eur=1.2e8, value=1.2e8),  # 20% apart: another investment
+        _row(doc_id="d4", amount_id="d4-0", investor="Free", investors="Free", investor_id="free"),  # Iliad's group
+        _row(doc_id="d5", amount_id="d5-0", event_date="2021-01-10"),  # a commitment of another year
+        _row(doc_id="d6", amount_id="d6-0", investor="Microsoft", investors="Microsoft", investor_id="microsoft"),
         _row(doc_id="d7", amount_id="d7-0", kind="price"),  # never an event
     ]
     events, event_of = merge_events(rows)
-    assert event_of["d1-0"] == event_of["d2-0"] == event_of["d4-0"]
-    assert len({event_of[k] for k in ("d1-0", "d3-0", "d5-0", "d6-0")}) == 4
+    assert event_of["d1-0"] == event_of["d4-0"] == event_of["d2-1"]
+    assert len({event_of[k] for k in ("d1-0", "d3-0", "d5-0", "d6-0", "d8-0")}) == 5
     assert "d7-0" not in event_of
     merged = next(e for e in events if e["event_id"] == event_of["d1-0"])
     assert merged["investor"] == "Free"  # the most specific of parent and subsidiary
-    assert (merged["qualifier"], merged["date"], merged["langs"], merged["n_sources"]) == ("exact", "2023-09-26", "en;fr", 3)
+    assert merged["recipient"] == "Kyutai" and merged["investors"] == "Free;Iliad"
+    assert merged["report_dates"] == "2023-09" and merged["n_sources"] == 3 and merged["date"] == "2023-09-26"
+    assert set(merged["mentions"].split(";")) == {"d1:0-5", "d2:0-5", "d4:0-5"}
+
+
+def test_merge_does_not_chain_and_one_recipient_per_event():
+    """Ten rounds by one fund into ten companies, each within 5% of the next: ten events."""
+    rows = [_row(doc_id=f"d{n}", amount_id=f"d{n}-0", kind="funding_round", investor="Fund", investors="Fund",
+                 investor_id="", recipient=f"Startup {n}", value=1e8 * 1.04 ** n, value_eur=1e8 * 1.04 ** n)
+            for n in range(10)]
+    rows += [_row(doc_id="x1", amount_id="x1-0", kind="funding_round", investor="Fund", investors="Fund",
+                  investor_id="", recipient="", value=1e8, value_eur=1e8)]  # same fund, no recipient: the first
+    events, event_of = merge_events(rows)
+    assert len(events) == 10
+    assert event_of["x1-0"] == event_of["d0-0"]
+
+
+def test_two_commitments_of_one_amount_by_different_parties_stay_apart():
+    rows = [_row(doc_id="a", amount_id="a-0", value=5e9, value_eur=5e9, investor="Qatar", investors="Qatar",
+                 investor_id="", recipient="France", recipient_id="country:FR"),
+            _row(doc_id="b", amount_id="b-0", value=5e9, value_eur=5e9, investor="Orange", investors="Orange",
+                 investor_id="", recipient="Orange Business", recipient_id="")]
+    _, event_of = merge_events(rows)
+    assert event_of["a-0"] != event_of["b-0"]
+
+
+def test_restatements_bounds_and_ranges_across_languages_and_currencies():
+    rows = [
+        _row(doc_id="en", amount_id="en-0", investor="", investors="", investor_id="", recipient="Intel",
+             value=10e9, value_eur=10e9, currency="EUR", lang="en"),
+        _row(doc_id="en", amount_id="en-1", investor="", investors="", investor_id="", recipient="Intel",
+             value=11e9, value_eur=10.2e9, currency="USD", lang="en", equivalent_of=0),
+        _row(doc_id="fr", amount_id="fr-0", investor="German government", investors="German government",
+             investor_id="german_government", recipient="Intel", value=9.9e9, value_eur=9.9e9, lang="fr"),
+        _row(doc_id="us", amount_id="us-0", investor="", investors="", investor_id="", recipient="Intel",
+             value=11e9, value_eur=10.1e9, currency="USD"),
+        _row(doc_id="r1", amount_id="r1-0", recipient="Acme", investor="", investors="", investor_id="",
+             value=8e9, high=8e9, qualifier="at_most", value_eur=8e9),
+        _row(doc_id="r2", amount_id="r2-0", recipient="Acme", investor="", investors="", investor_id="",
+             value=None, low=6e9, high=8e9, qualifier="range", value_eur=6e9),
+    ]
+    events, event_of = merge_events(rows)
+    assert event_of["en-0"] == event_of["en-1"] == event_of["fr-0"] == event_of["us-0"]
+    assert event_of["r1-0"] == event_of["r2-0"] != event_of["en-0"]
+    intel = next(e for e in events if e["event_id"] == event_of["en-0"])
+    assert intel["langs"] == "en;fr" and intel["n_sources"] == 3 and intel["investor"] == "German government"
+
+
+def test_a_named_part_links_to_its_whole():
+    sentence = "Intel will build a €30bn plant, with €10bn of German subsidies."
+    rows = [_row(doc_id="p", amount_id="p-0", investor="Intel", investors="Intel", investor_id="intel",
+                 recipient="Magdeburg", recipient_id="place:magdeburg", value=30e9, value_eur=30e9, sentence=sentence),
+            _row(doc_id="p", amount_id="p-1", start=40, end=45, investor="German government",
+                 investors="German government", investor_id="german_government", recipient="Intel",
+                 recipient_id="intel", value=10e9, value_eur=10e9, sentence=sentence)]
+    events, event_of = merge_events(rows)
+    whole, part = (next(e for e in events if e["event_id"] == event_of[k]) for k in ("p-0", "p-1"))
+    assert part["part_of"] == whole["event_id"] and whole["part_of"] == ""

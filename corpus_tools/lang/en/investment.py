@@ -23,15 +23,74 @@ KIND_CUES = {
               r"\bdividend\w*", r"\bbuyback\w*", r"\btax\b", r"\bsettlement\b", r"\bdeficit\b"],
 }
 
-# Who invests: cue phrases written right before an organisation.
-INVESTOR_BEFORE = [r"\bby", r"\bled by", r"\bfrom", r"\bbacked by", r"\bco-led by", r"\bincluding"]
+# Who invests: cue phrases written right before an investor (or the first of a list of them).
+INVESTOR_BEFORE = [r"\bspearheaded by", r"\bheaded by", r"\bin talks with", r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
+                   r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
+                   r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
+# Cues before a name that cite it as a source: never a party.
+# Cues of a round's investors in the sentence after its amount ("The round was led by A").
+LEAD_BEFORE = [r"\bspearheaded by", r"\bheaded by", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participation (?:from|of)", r"\bjoined by",
+               r"\binvestors? (?:include|included|including|such as)", r"\bparticipation from", r"\balongside",
+               r"\bled the round", r"\bfrom investors"]
+# Prepositions whose object is not the subject of the verb that follows ("in talks with A to raise").
+RELATIVE_PRONOUNS = [r"who", r"which", r"that"]
+GOVERNING_PREPOSITIONS = [r"\bwith", r"\bby", r"\bfrom", r"\bof", r"\bfor", r"\bto", r"\bin", r"\bat", r"\binto",
+                          r"\bagainst", r"\blike", r"\bincluding", r"\bthan"]
+SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",
+                 r"\breports?", r"\bsources? (?:told|close to)", r"\bvia", r"\bwrites?", r"\b(?:said|says) to"]
+# Cues before a name that make it a frame, not a party: programmes, plans, summits.
+NOT_PARTY_BEFORE = [r"\b(?:supplied|built|made|designed|developed|manufactured|founded|co-founded|run|operated) by\s+(?:[\w-]+\s+){0,2}\Z",
+                    r"\b(?:as part of|under|within) (?:the |its |their )?(?:[\w-]+\s+){0,2}\Z",
+                    r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z"]
+# Nouns that name a state without a name ("le gouvernement" in a French article), and its gazetteer id.
+STATE_NOUNS = {}
+# Cues after a name that make it a source or an approver, not a party.
+NOT_PARTY_AFTER = [r"\s*(?:has |have |had |was the first to )?(?:reported|first reported|reports|learned|"
+                   r"approved|cleared|authori[sz]ed|signed off|gave (?:the )?green light|greenlit|greenlighted)\b",
+                   r"['’]s? (?:approval|green light|authori[sz]ation|report|reporting)\b"]
+# Verbs whose subject raises money: the subject is the recipient.
+RAISE_VERBS = [r"\bendowed with\b", r"\brais(?:e|es|ed|ing)\b", r"\bsecur(?:e|es|ed|ing)\b", r"\bclos(?:e|es|ed|ing) an?\b",
+               r"\bland(?:s|ed)?\b", r"\bbag(?:s|ged)?\b", r"\bnab(?:s|bed)?\b", r"\bpull(?:s|ed)? in\b",
+               r"\bgets?\b", r"\bgot\b", r"\breceiv(?:e|es|ed|ing)\b", r"\bwins?\b", r"\bwon\b",
+               r"\bobtain(?:s|ed)?\b", r"\bcompleted? an?\b", r"\bannounc(?:e|es|ed) an?\b"]
+# Verbs whose subject puts money in: the subject is the investor.
+INVEST_VERBS = [r"\binvest(?:s|ed|ing)?\b", r"\bpledg(?:e|es|ed|ing)\b", r"\bcommit(?:s|ted|ting)?\b",
+                r"\binject(?:s|ed|ing)?\b", r"\bback(?:s|ed|ing)?\b", r"\blead(?:s|ing)?\b", r"\bled\b",
+                r"\bco-led\b", r"\bjoin(?:s|ed)?\b", r"\bspend(?:s|ing)?\b", r"\bspent\b", r"\bput(?:s|ting)?\b",
+                r"\bpour(?:s|ed|ing)?\b", r"\bgrant(?:s|ed|ing)?\b", r"\baward(?:s|ed|ing)?\b",
+                r"\bprovid(?:e|es|ed|ing)\b", r"\bgiv(?:e|es|ing)\b", r"\bgave\b", r"\ballocat(?:e|es|ed|ing)\b",
+                r"\bearmark(?:s|ed|ing)?\b", r"\bcontribut(?:e|es|ed|ing)\b", r"\bsubsidi[sz](?:e|es|ed|ing)\b",
+                r"\bfund(?:s|ed|ing)?\b", r"\bfinanc(?:e|es|ed|ing)\b", r"\bsupport(?:s|ed|ing)?\b",
+                r"\bextend(?:s|ed|ing)?\b", r"\boffer(?:s|ed|ing)?\b", r"\bplough(?:s|ed)?\b", r"\bplow(?:s|ed)?\b",
+                r"\bmobili[sz](?:e|es|ed|ing)\b", r"\bdeploy(?:s|ed|ing)?\b", r"\bbuild(?:s|ing)?\b", r"\bbuilt\b"]
+# Verbs whose subject buys and whose object is bought.
+ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",
+                 r"\btak(?:e|es|ing) over\b", r"\btook over\b", r"\bsnap(?:s|ped)? up\b", r"\bto take control of\b"]
+# "X was acquired by Y": the name before is bought, the one after buys.
+ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"\bsold to\b", r"\bsells? to\b"]
+# "the acquisition of X": the name after is bought.
+ACQUISITION_OF = [r"\b(?:acquisition|purchase|takeover|buyout|buy-out|sale) of\b", r"\bdeal for\b", r"\bstake in\b",
+                  r"\bbid for\b", r"\boffer for\b"]
+# Nouns of a purchase followed by its buyer ("a $5bn acquisition by A").
+BOUGHT_PARTICIPLES = [r"(?:which was |that was )?(?:acquired|bought|purchased|taken over) (?:for|in)"]
+ACQUISITION_NOUNS = [r"\b(?:acquisition|takeover|buyout|buy-out|purchase|sale)\b"]
+BUYER_CUES = [r"\bby\b", r"\bto\b(?= [A-Z])"]
+# Words that make money a subsidy, a grant or state aid: the state gives, the company receives.
+SUBSIDY_WORDS = [r"\bsubsid\w+", r"\bgrants?\b", r"\bstate aid\b", r"\bpublic (?:funding|support|money)\b",
+                 r"\bincentives?\b", r"\bin aid\b", r"\baid package\b", r"\bfederal funding\b"]
+# Names that stand for a state ("the German government", "Berlin" is a place and counts already).
+STATE_NAMES = [r"\bgovernment\b", r"\bstate\b", r"\bministry\b", r"\bcommission\b", r"\bunion\b", r"\bregion\b",
+               r"\bcouncil\b", r"\bgouvernement\b", r"\bÉtat\b"]
+# Prepositions after the amount or the verb that introduce what the money goes to.
+RECIPIENT_AFTER = [r"\bin(?:to)?\b", r"\bfor\b", r"\bto\b", r"\btowards?\b", r"\bbehind\b", r"\bat\b"]
 # "the parent company of Free" names the parent of the organisation that follows.
 PARENT_OF = [r"\bparent (company |group )?of", r"\bowner of"]
-# Words that stand for the organisation named just before ("the company said").
-ANAPHORS = [r"\bthe (company|group|firm|tech giant|giant|start-?up|operator|telecoms? group|telecommunications group"
-            r"|chipmaker|lab|laboratory|carrier|government|ministry|fund)\b", r"\bit\b", r"\bits\b", r"\bthey\b"]
+# Words that stand for the machine or site an article is about ("the system will cost").
+MACHINE_ANAPHORS = [r"\bthe (?:system|machine|supercomputer|computer|cluster|data ?cent(?:re|er)|facility|extension|upgrade)\b"]
 # The target of an investment starts after one of these.
 TARGET_START = [r"\binto\b", r"\bin\b", r"\btowards?\b", r"\bfor\b", r"\bto\b", r"\bon\b"]
+# Clause breaks: a subject is not looked for across them.
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bbut\b", r"\bthan\b"]
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
           "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,

@@ -12,7 +12,7 @@ KIND_CUES = {
     "revenue": [r"\bchiffre d'affaires\b", r"\bchiffre d’affaires\b", r"\bventes\b", r"\bbénéfice\w*",
                 r"\brésultat\w*", r"\brevenus?\b", r"\brecettes\b", r"\bperte nette\b", r"\bexcédent\b"],
     "cost": [r"\bco[uû]t\w*", r"\bfacture\b", r"\brevient à\b", r"\bdépass\w+ .{0,20}facture"],
-    "price": [r"\bcours\b", r"\bprix\b", r"\baction\b", r"\bbitcoin\b", r"\bjeton\b", r"\bs'échang\w+",
+    "price": [r"\b(?:le|du|au) cours (?:de l['’]action|de bourse|du titre|de clôture)\b", r"\bprix\b", r"\baction\b", r"\bbitcoin\b", r"\bjeton\b", r"\bs'échang\w+",
               r"\bvendu\w*\b", r"\bpièce\b", r"\bpar mois\b", r"\btitre\b", r"\bcrypto\w*"],
     "market_cap": [r"\bcapitalisation\w*", r"\bvaleur boursière\b", r"\ben bourse\b", r"\bpèse\b"],
     "salary": [r"\bsalaire\w*", r"\brémunération\b", r"\bpay[ée]s?\b", r"\bgagn\w+", r"\bbrut\b", r"\bprime\w*",
@@ -21,12 +21,57 @@ KIND_CUES = {
               r"\bdividende\w*", r"\brachat d'actions\b", r"\bimpôt\b", r"\bfiscal\w*", r"\bdéficit\b"],
 }
 
-INVESTOR_BEFORE = [r"\bpar", r"\bmené\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]", r"\bde la part d['’e]"]
+# Qui investit : indices écrits juste avant un investisseur (ou le premier d'une liste).
+INVESTOR_BEFORE = [r"\bsous l['’]égide d['’e]", r"\ben (?:discussions?|négociations?|pourparlers) avec", r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
+                   r"\bde la part d['’e]", r"\brejoint\w* par", r"\baux côtés d['’e]", r"\bdont", r"\bnotamment",
+                   r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
+                   r"\bcomme", r"\bparmi lesquels", r"\bavec"]
+# Indices avant un nom cité comme source : jamais une partie.
+LEAD_BEFORE = [r"\bsous l['’]égide d['’e]", r"\bmené\w* par", r"\bpiloté\w* par", r"\bconduit\w* par", r"\bavec la participation d['’e]",
+               r"\bauprès d['’e]", r"\baux côtés d['’e]", r"\brejoint\w* par", r"\binvestisseurs?(?: historiques?)?,? (?:dont|comme|tels? que)",
+               r"\bsoutenu\w* par"]
+RELATIVE_PRONOUNS = [r"qui", r"laquelle", r"lequel"]
+GOVERNING_PREPOSITIONS = [r"\bavec", r"\bpar", r"\bde", r"\bdu", r"\bdes", r"\bd['’]", r"\bà", r"\bau", r"\baux",
+                          r"\bpour", r"\bdans", r"\ben", r"\bchez", r"\bauprès", r"\bcontre", r"\bcomme", r"\bque"]
+SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"\brapporte", r"\brévèle",
+                 r"\bconfié à", r"\bindique", r"\bécrit", r"\bexplique à", r"\bcité\w* par", r"\bvia"]
+NOT_PARTY_BEFORE = [r"\b(?:fourni|construit|fabriqué|conçu|développé|fondé|cofondé|créé|exploité|opéré)e?s? par\s+(?:[\w-]+\s+){0,2}\Z",
+                    r"\bdans le cadre d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,2}\Z", r"\b(?:plan|programme|stratégie|sommet|initiative)\s+\Z",
+                    r"\blors d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,1}\Z"]
+# « Le gouvernement » sans autre précision, dans un article en français : le gouvernement français.
+STATE_NOUNS = {r"\b(?:le|du|au) gouvernement\b(?!\s+(?:\w+ien|\w+ais|\w+and|\w+ois|\w+ain|\w+ol|\w+e)\b)": "french_government"}
+NOT_PARTY_AFTER = [r"\s*(?:a |ont |avait )?(?:appris|rapporté|révélé|approuvé|autorisé|validé|donné son (?:feu vert|accord)"
+                   r"|a donné son (?:feu vert|accord)|approuve|autorise|valide)\b"]
+# Verbes dont le sujet lève des fonds : le sujet est le bénéficiaire.
+RAISE_VERBS = [r"\bdoté\w* d['’e]", r"\bl[èe]v(?:e|ent|é|ée|er|era)\b", r"\blevée\b", r"\bboucl\w+", r"\bobtien\w*", r"\bobten\w*",
+               r"\bsécuris\w+", r"\brécolt\w+", r"\breç\w+", r"\brecev\w+", r"\bdécroch\w+", r"\bbénéfici\w+",
+               r"\bannonce une\b", r"\bfinalis\w+", r"\bempoch\w+", r"\bengrang\w+"]
+# Verbes dont le sujet met l'argent : le sujet est l'investisseur.
+INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
+                r"\bmet(?:tre|tra|tent)?\b", r"\bconsacr\w+", r"\bmobilis\w+", r"\ballou\w+", r"\baccord\w+",
+                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc\w+", r"\bsoutien\w*", r"\bcontribu\w+",
+                r"\bsoutenir\b", r"\bmen\w+", r"\bpilot\w+", r"\bparticip\w+", r"\bdépens\w+",
+                r"\bconstrui\w+", r"\bpromet\w*", r"\bpromis\b", r"\bmise\b", r"\bpari\w*", r"\bprend\w*",
+                r"\bpris\b"]
+ACQUIRE_VERBS = [r"\brach[eè]t\w*", r"\bacqu(?:iert|érir|is|ise|ière|ièrent)\b", r"\bs['’]offr\w+",
+                 r"\bmet(?:tre)? la main sur\b", r"\bmis la main sur\b", r"\breprend\w*", r"\brepris\b",
+                 r"\bprend(?:re)? le contrôle d['’e]"]
+ACQUIRED_BY = [r"\b(?:racheté|acquis|repris|acheté)e?s? par\b", r"\bcédée? à\b", r"\bvend\w* à\b"]
+ACQUISITION_OF = [r"\b(?:rachat|acquisition|reprise|achat|cession|prise de contrôle) d['’eu]s?\b",
+                  r"\bparticipation dans\b", r"\boffre sur\b"]
+BOUGHT_PARTICIPLES = [r"(?:qui a été |a été )?(?:racheté|acquis|repris|acheté)e?s? (?:pour|contre|moyennant)"]
+ACQUISITION_NOUNS = [r"\b(?:rachat|acquisition|reprise|achat|cession|offre de rachat)\b"]
+BUYER_CUES = [r"\bpar\b", r"\bà\b(?= [A-Z])"]
+SUBSIDY_WORDS = [r"\bsubvention\w*", r"\baides? (?:publiques?|d['’]État|de l['’]État|fédérales?)\b", r"\bsoutien public\b",
+                 r"\baides?\b"]
+STATE_NAMES = [r"\bgouvernement\b", r"\bÉtat\b", r"\bministère\b", r"\bcommission\b", r"\bunion\b", r"\brégion\b",
+               r"\bgovernment\b"]
+RECIPIENT_AFTER = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bà\b", r"\bau\b", r"\baux\b",
+                   r"\bau profit d['’e]", r"\bà destination d['’e]", r"\bau capital d['’e]", r"\bchez\b"]
 PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
-ANAPHORS = [r"\b(le|ce) (groupe|géant|constructeur|fabricant|fonds|laboratoire|gouvernement|ministère|opérateur)\b",
-            r"\b(la|cette) (société|start-?up|jeune pousse|firme|filiale|pépite)\b", r"\bl['’]entreprise\b",
-            r"\bil\b", r"\belle\b"]
+MACHINE_ANAPHORS = [r"\b(?:le (?:système|supercalculateur|calculateur|cluster|centre de données)|la machine|l['’](?:extension|infrastructure))\b"]
 TARGET_START = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bau profit d['’e]", r"\bà destination d['’e]"]
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\btandis que\b", r"\balors que\b", r"\baprès\b", r"\bavant\b", r"\bmais\b"]
 
 MONTHS = {"janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5,
           "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10,

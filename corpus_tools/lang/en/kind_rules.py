@@ -1,0 +1,59 @@
+"""Constructions that decide the kind of an amount before the model does, in order: the first rule
+whose pattern matches the words just before (``left``) or just after (``right``) the amount wins.
+
+Each rule names what real news does that the model reads wrong: a fund's size reads like a round,
+a GDP contribution like an investment, a subsidy like a cost, a plant's cost like a cost. The
+sentences in ``kind_rules_examples.tsv`` beside this file must get the rule's kind; its near-misses
+must not fire the rule.
+"""
+
+_GAP = r"(?:[\w'’$€£.,-]+\s+){0,%d}"
+
+RULES = [
+    # (kind, name, pattern on the left context or None, pattern on the right context or None)
+    ("acquisition", "enterprise value", r"\benterprise value of\s+" + _GAP % 2 + r"\Z|\b(?:all-cash|all-stock|cash|"
+     r"acquisition|takeover|buyout) deal\b.{0,30}\Z", None),
+    ("price", "trading price", r"\b(?:trade|trading|traded|priced?|pricing)\s+(?:at\s+|between\s+)?\Z", None),
+    ("price", "per unit", None, r"^\s*(?:(?:a|each) share\b|per\s+(?!year\b|annum\b|cent\b)\w)"),
+    ("other", "requested money", r"\b(?:asked for|asking for|request(?:ed|ing|s)?|sought|demand(?:ed|ing|s)?|"
+     r"lobb(?:ied|ying) for|applied for)\b\s+" + _GAP % 6 + r"\Z", None),
+    ("other", "declined money", r"\b(?:rejected|turned down|declined|refused|walked away from)\b\s+" + _GAP % 6 + r"\Z",
+     None),
+    ("other", "fund size", r"\b(?:(?:new|first|second|third|fourth|fifth|maiden|debut|flagship|latest|growth|venture|"
+     r"seed|early-stage|opportunity|investment)\s+)+fund(?:s)?\s+(?:of|worth|totall?ing|with|at|sized at)\s+"
+     + _GAP % 2 + r"\Z|\bfund size\b|\bassets under management\b|\bmanages\s+" + _GAP % 2 + r"\Z|"
+     r"\bclos(?:e|es|ed|ing)\s+(?:\w+\s+){0,4}fund\w*\s+(?:of|at|with)\s+" + _GAP % 2 + r"\Z",
+     r"^\s*(?:(?:venture|growth|seed|investment|new|debut|second|third|flagship|early-stage)\s+)?fund\b(?!ing)|"
+     r"^\s*for (?:its|a|the|their) (?:\w+ ){0,2}fund\b(?!ing)|^\s*(?:\S+\s+){0,4}to launch (?:\S+\s+){0,6}funds?\b|"
+     r"^\s*(?:\S+\s+){0,3}to invest in (?:\S+\s+){0,3}(?:companies|startups|start-ups)\b|^\s*(?:in|of) (?:assets under management|AUM)\b"),
+    ("other", "economic contribution", r"\b(?:GDP|economic (?:contribution|impact|output|benefit))\b.{0,40}\Z",
+     r"^\s*(?:\S+\s+){0,3}(?:to|into|towards)\s+(?:\S+\s+){0,3}(?:GDP|gross domestic product|economy)\b"),
+    ("valuation", "valuation", r"\bvaluation (?:of|at|close to|near|around|above|below)\s+" + _GAP % 2 + r"\Z",
+     r"^\s*(?:[\w-]+\s+){0,1}(?:valuation|post-money|pre-money)\b"),
+    ("other", "ticket size", r"\btickets?\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,1}tickets?\b"),
+    ("other", "synergies", r"\bsynerg\w+\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,2}(?:of|in) synerg\w+"),
+    ("other", "contract value", r"\b(?:contract|order)s?\b\s+(?:\w+\s+){0,3}(?:worth|valued at|of|for)\s+"
+     + _GAP % 2 + r"\Z", r"^\s*(?:[\w-]+\s+){0,2}(?:contract|order)s?\b"),
+    ("other", "secondary sale", r"\bshares (?:were |was |being )?sold\b|\bsecondary\b|\bexisting shareholders\b|\bselling (?:share|stock)holders?\b",
+     r"\bsecondary\b|\bto existing shareholders\b"),
+    ("other", "budget", r"\bbudget(?:s|ed)?\b\s+" + _GAP % 3 + r"\Z", r"^\s*(?:\w+\s+){0,2}budget\b"),
+    ("other", "market size", r"\bmarket\b\s+(?:\w+\s+){0,3}(?:worth|valued at|size of|expected to reach|to reach|"
+     r"could reach|estimated at)\s+" + _GAP % 2 + r"\Z|\b(?:industry|market|sector)\b.{0,60}\b(?:expanding|growing|"
+     r"rising|up) from\s+\Z", r"^\s*(?:\w+\s+){0,2}market\b"),
+    ("acquisition", "acquisition price", r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+     r"take over|took over|takes over|taking over|snap(?:s|ped)? up|acquisition of|takeover of|purchase of)\b\s+"
+     r"(?:\S+\s+){0,8}(?:for|at|in an?|in)\s+" + _GAP % 4 + r"\Z",
+     r"^\s*(?:[\w-]+\s+){0,2}(?:acquisition|takeover|buyout|purchase|deal to (?:buy|acquire))\b"),
+    ("investment", "cost with named funders", None, r"^\s*,?\s*(?:to be |is |are |being )?(?:shared|split|funded|financed|"
+     r"paid for|co-funded|co-financed|covered)\s+(?:equally\s+)?(?:between|by)\b"),
+    ("investment", "subsidy", r"\b(?:subsid(?:y|ies|ise|ize|ised|ized)|grants?|state aid|public (?:funding|support|money)|"
+     r"incentives?|award(?:ed|s)?)\b", r"^\s*(?:\w+\s+){0,3}(?:in |of )?(?:subsid(?:y|ies)|grants?|state aid|"
+     r"public (?:funding|support)|incentives?|in aid)\b"),
+    ("investment", "plant cost", r"\b(?:fab|factory|plant|facility|gigafactory|data ?cent(?:er|re)|campus|site)s?\b\s+"
+     r"(?:\w+\s+){0,4}(?:costing|cost|worth|valued at|will cost|to cost|expected to cost|of)\s+" + _GAP % 2 + r"\Z",
+     r"^\s*(?:[\w-]+\s+){0,3}(?:chip |semiconductor |new )?(?:fab|factory|plant|gigafactory|data ?cent(?:er|re)s?|"
+     r"campus|mega-?site|lab|laboratory|research cent(?:er|re))\b"),
+    ("investment", "project value", r"\bproject\b.{0,30}(?:worth|valued at|estimated at|of)\s+" + _GAP % 2 + r"\Z", None),
+    ("investment", "spending verb", r"\b(?:spend|invest|inject|pour|plough|plow|commit|pledge)(?:s|ed|ing)?\s+"
+     + _GAP % 2 + r"\Z", None),
+]
