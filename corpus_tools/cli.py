@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = Path(args.out)
     remove_stale_work(plan)
-    progress = Progress(False if args.no_progress else None)
+    progress = Progress(False if args.no_progress else None, log=True)
     fields = FieldMap.with_text_fields(args.text_field, args.delimiter)
     if args.command == "ingest":
         corpus = ingest(args.inputs, limits=_limits(args), fields=fields, progress=progress)

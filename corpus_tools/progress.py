@@ -3,7 +3,8 @@
 On a terminal: a bar over the input files (their number is known before reading) with the rate
 and the time left, the documents analysed beside it, then one message per final step (merging
 events, writing the report), which would otherwise pass in silence. Elsewhere (a log, CI): one
-plain line per stage, with the elapsed time. ``enabled=False`` says nothing at all.
+plain line per stage, with the elapsed time, when ``log=True`` (the command line); a library call
+off a terminal (a notebook, a script, tests) stays silent. ``enabled=False`` says nothing at all.
 """
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ def count_files(inputs) -> int:
 
 
 class Progress:
-    def __init__(self, enabled: bool | None = None, *, stream: TextIO | None = None):
+    def __init__(self, enabled: bool | None = None, *, stream: TextIO | None = None, log: bool = False):
         self.stream = stream if stream is not None else sys.stderr
-        if enabled is False:
+        terminal = bool(getattr(self.stream, "isatty", lambda: False)())
+        if enabled is False or not (enabled or terminal or log):
             self.mode = "off"
         else:
-            terminal = bool(getattr(self.stream, "isatty", lambda: False)())
             self.mode = "bar" if enabled or terminal else "log"
         self.started = time.monotonic()
         self.bar = None

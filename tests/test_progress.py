@@ -25,9 +25,12 @@ def test_terminal_shows_total_rate_eta_and_the_final_steps(sample_dir, tmp_path,
         assert f"{step}…" in lines
 
 
-def test_logs_get_one_line_per_stage():
+def test_logs_get_one_line_per_stage_and_library_calls_off_a_terminal_stay_silent():
+    quiet = io.StringIO()
+    Progress(None, stream=quiet).stage("merging investment events across articles")
+    assert quiet.getvalue() == ""  # ct.analyze in a notebook or a script
     log = io.StringIO()
-    progress = Progress(None, stream=log)
+    progress = Progress(None, stream=log, log=True)
     progress.start("read and analyse", 3)
     for _ in range(3):
         progress.file_done()
