@@ -184,7 +184,7 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
     products = [(h.start + len(h.text) - len(h.text.lstrip()), h.end) for h in hardware]
     vendor_keys = {_key(h.vendor) for h in hardware if h.vendor}
     entities = []
-    for ent in doc.ents:
+    for ent in _organisations_and_others(doc, lang):
         from_gazetteer = bool(ent.kb_id_) and ent.label_ == "ORG" and ent.kb_id_ in organisations
         start, end = _trim(text, ent.start_char, ent.end_char)
         if start >= end:
@@ -211,6 +211,21 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
         canonical = acronyms.get(surface, surface) if label == "ORG" else surface
         entities.append(Entity(start, end, surface, label, " ".join(canonical.split()), "", "model", ""))
     return _unify_case_variants(entities)
+
+
+def _organisations_and_others(doc, lang: str) -> list:
+    """The organisations the scorer chose, and the model's people and places that overlap none."""
+    from spacy.tokens import Span
+
+    from .organisations import organisation_spans
+
+    listed = {(e.start, e.end): e.kb_id_ for e in doc.ents if e.kb_id_}
+    organisations = [Span(doc, start, end, label="ORG", kb_id=listed.get((start, end), ""))
+                     for start, end, _ in organisation_spans(doc, lang)]
+    taken = {t for span in organisations for t in range(span.start, span.end)}
+    others = [e for e in doc.ents if LABELS[lang].get(e.label_) not in (None, "ORG")
+              and not any(t in taken for t in range(e.start, e.end))]
+    return sorted(organisations + others, key=lambda span: span.start)
 
 
 def _unify_case_variants(entities: list[Entity]) -> list[Entity]:

@@ -1,0 +1,85 @@
+"""English words around organisation names in business news.
+
+Each list is a construction that the organisation extractor (``extract/organisations.py``) reads
+as a cue; the examples that must (or must not) match are in ``organisation_examples.tsv`` beside it.
+"""
+
+# Determiners dropped at the start of a name ("the ECB" -> "ECB") unless they belong to it.
+DETERMINERS = ("the",)
+
+# Linking words allowed inside a name ("Bank of America", "Department for Science").
+NAME_CONNECTORS = ("of", "for", "&", "and", "de", "du", "des", "von", "van", "der", "la")
+
+# Coordinations of a list of names ("backed by X, Y and Z").
+LIST_JOINERS = (",", "and", "as well as", "&", "plus")
+
+# Category nouns before a name: "the startup X", "the fund X", "the bank X".
+DESCRIPTORS = (
+    "startup", "start-up", "company", "firm", "fund", "venture firm", "venture capital firm", "vc firm",
+    "investor", "investment firm", "bank", "lender", "insurer", "group", "maker", "chipmaker", "developer",
+    "provider", "operator", "platform", "unicorn", "scaleup", "scale-up", "subsidiary", "rival", "competitor",
+    "outlet", "newspaper", "publication", "magazine", "broadcaster", "agency", "lab", "laboratory",
+    "manufacturer", "supplier", "giant", "conglomerate", "consultancy", "spinout", "spin-off", "spinoff",
+    "fintech", "biotech", "insurtech", "neobank", "carmaker", "automaker", "retailer", "vendor", "designer",
+    "foundry", "incubator", "accelerator", "consortium", "regulator", "watchdog", "holding company",
+    "asset manager", "private equity firm", "hedge fund", "sovereign wealth fund", "pension fund", "family office",
+    "research firm", "data provider", "network", "brand", "carrier", "partner", "backer",
+)
+
+# Role frames followed by a name or a list of names.
+ROLE_FRAMES = (
+    "led by", "co-led by", "headed by", "backed by", "funded by", "financed by", "supported by", "joined by",
+    "with participation from", "with participation of", "with the participation of", "participation from",
+    "alongside", "investors including", "investors such as", "including", "such as", "from investors",
+    "acquired by", "bought by", "owned by", "a unit of", "a subsidiary of", "partnered with",
+    "in partnership with", "together with", "along with", "existing investors", "new investors",
+)
+
+# Frames that cite a source: "according to X", "told X", "X reported".
+SOURCE_FRAMES = ("according to", "told", "reported by", "data from", "per", "via", "source:", "cited by",
+                 "said in an interview with", "in an interview with", "first reported by")
+
+# Appositions after the name: "X, a Paris-based startup", "X, the chipmaker".
+APPOSITION_DETERMINERS = ("a", "an", "the", "which is a")
+
+# Legal forms ending a name.
+LEGAL_FORMS = ("Ltd", "Ltd.", "Limited", "plc", "PLC", "Inc", "Inc.", "LLC", "LLP", "LP", "L.P.", "Corp", "Corp.",
+               "Corporation", "Co", "Co.", "GmbH", "AG", "SE", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "SpA",
+               "S.p.A.", "AB", "Oy", "ASA", "A/S", "KK", "Pty", "Pte", "Pvt", "SAS")
+
+# Heads of public bodies and institutions starting a name.
+PUBLIC_HEADS = (
+    "department for", "department of", "ministry of", "ministry for", "office of", "office for", "agency for",
+    "council", "commission", "authority", "agency", "university of", "institute of", "institute for",
+    "bank of", "central bank", "national", "federal", "state", "city of", "county", "region of", "government of",
+    "foundation", "board", "administration", "treasury", "house of", "court of", "european", "royal",
+)
+
+# Last words of a fund or company name.
+NAME_HEADS = ("Capital", "Ventures", "Venture", "Partners", "Invest", "Investments", "Investment", "Fund", "Funds",
+              "Holding", "Holdings", "Group", "Equity", "Growth", "Management", "Advisors", "Advisers",
+              "Technologies", "Technology", "Industries", "Solutions", "Systems", "Labs", "Lab", "Bank", "Finance",
+              "Financial", "Energy", "Robotics", "Therapeutics", "Networks", "Semiconductor", "Semiconductors",
+              "Computing", "Quantum", "Data", "Cloud", "Software", "Studios", "Media", "Global", "International",
+              "Asset Management", "Private Equity", "Research", "Institute", "University", "Foundation",
+              "Agency", "Authority", "Commission", "Council", "Department", "Ministry", "Associates", "Trust",
+              "Insurance", "Motors", "Electronics", "Pharmaceuticals", "Biosciences", "Mobility", "AI")
+
+# Heads that name a programme, a law, an event or a product: never an organisation.
+NOT_ORGANISATION_HEADS = ("act", "plan", "programme", "program", "summit", "conference", "expo", "award",
+                          "awards", "prize", "week", "day", "festival", "strategy", "mission", "initiative",
+                          "challenge", "law", "bill", "deal", "agreement", "index", "report", "survey")
+
+# Words before a person's name (titles, roles): the next name is not an organisation.
+PERSON_CUES = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "founder",
+               "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "chief", "chairman", "chairwoman", "chair",
+               "director", "minister", "secretary", "senator", "governor", "analyst", "partner at", "investor",
+               "economist", "spokesperson", "spokesman", "spokeswoman", "head", "executive", "boss", "professor")
+
+# Words before a place: "in London", "near Dresden".
+PLACE_CUES = ("in", "near", "at", "across", "outside", "throughout")
+
+# Months and days: capitalised in English.
+CALENDAR_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday")

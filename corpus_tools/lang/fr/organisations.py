@@ -1,0 +1,87 @@
+"""Mots français qui entourent les noms d'organisations dans l'actualité économique.
+
+Chaque liste est une construction que l'extracteur d'organisations (``extract/organisations.py``)
+lit comme indice ; les exemples qui doivent (ou ne doivent pas) correspondre sont dans
+``organisation_examples.tsv``, à côté.
+"""
+
+# Déterminants qu'on retire en tête d'un nom (« la BCE » -> « BCE ») sauf s'ils en font partie.
+DETERMINERS = ("le", "la", "les", "l'", "l’")
+
+# Mots de liaison admis à l'intérieur d'un nom (« Caisse des Dépôts », « Alice & Bob »).
+NAME_CONNECTORS = ("de", "du", "des", "d'", "d’", "&", "de la", "de l'", "de l’")
+
+# Coordinations d'une liste de noms (« mené par X, Y et Z »).
+LIST_JOINERS = (",", "et", "ainsi que", "&")
+
+# Noms de catégorie devant un nom : « la start-up X », « le fonds X », « la banque X ».
+DESCRIPTORS = (
+    "start-up", "startup", "start up", "jeune pousse", "pépite", "licorne", "scale-up", "scaleup", "société",
+    "entreprise", "firme", "groupe", "fonds", "fonds d'investissement", "fonds d’investissement",
+    "société de gestion", "banque", "néobanque", "assureur", "opérateur", "fabricant", "constructeur",
+    "éditeur", "fintech", "medtech", "biotech", "healthtech", "deeptech", "foodtech", "cabinet", "incubateur",
+    "accélérateur", "investisseur", "family office", "holding", "filiale", "spécialiste", "plateforme",
+    "géant", "leader", "concurrent", "rival", "laboratoire", "agence", "quotidien", "journal", "magazine",
+    "site", "média", "hebdomadaire", "spin-off", "marque", "enseigne", "distributeur", "équipementier",
+    "fournisseur", "hébergeur", "fondeur", "acteur", "champion", "consortium", "association", "organisme",
+    "opérateur télécoms", "gestionnaire", "promoteur", "compagnie",
+)
+
+# Cadres de rôle suivis d'un nom ou d'une liste de noms.
+ROLE_FRAMES = (
+    "mené par", "menée par", "menés par", "conduit par", "conduite par", "piloté par", "pilotée par",
+    "co-mené par", "avec la participation de", "avec la participation d'", "avec la participation d’",
+    "aux côtés de", "aux côtés d'", "aux côtés d’", "auprès de", "auprès d'", "auprès d’", "rejoint par",
+    "rejointe par", "soutenu par", "soutenue par", "accompagné par", "accompagnée par", "financé par",
+    "financée par", "racheté par", "rachetée par", "détenu par", "détenue par", "parmi lesquels",
+    "dont", "notamment", "investisseurs historiques", "fonds tels que", "tels que", "comme",
+    "associé à", "associée à", "en partenariat avec", "partenaire de", "filiale de", "filiale d'", "filiale d’",
+)
+
+# Cadres qui citent une source : « selon X », « rapporte X ».
+SOURCE_FRAMES = ("selon", "d'après", "d’après", "rapporte", "révèle", "indique", "cité par", "interrogé par",
+                 "confirme à", "a indiqué à", "a confié à", "source :", "source:", "via")
+
+# Appositions après le nom : « X, une start-up parisienne », « X, le fonds lyonnais ».
+APPOSITION_DETERMINERS = ("une", "un", "la", "le", "l'", "l’", "cette", "ce")
+
+# Formes juridiques en fin de nom.
+LEGAL_FORMS = ("SAS", "SA", "SE", "SARL", "SASU", "SCA", "SCOP", "GIE", "EURL", "SNC")
+
+# Têtes d'organismes publics et d'institutions en début de nom, écrites avec ou sans majuscule.
+PUBLIC_HEADS = (
+    "région", "conseil régional", "conseil départemental", "département", "communauté urbaine",
+    "communauté d'agglomération", "communauté d’agglomération", "communauté de communes", "métropole",
+    "ville", "mairie", "préfecture", "ministère", "secrétariat d'état", "secrétariat d’état", "caisse",
+    "banque", "agence", "autorité", "commission", "comité", "conseil", "office", "observatoire", "centre",
+    "institut", "université", "école", "fondation", "chambre", "cour", "direction générale", "haut conseil",
+    "haute autorité", "fédération", "syndicat", "union", "association", "établissement public",
+)
+
+# Derniers mots d'un nom de fonds ou de société.
+NAME_HEADS = ("Capital", "Ventures", "Venture", "Partners", "Invest", "Investissement", "Investissements",
+              "Gestion", "Holding", "Holdings", "Fund", "Fonds", "Group", "Groupe", "Equity", "Growth",
+              "Management", "Technologies", "Technology", "Industries", "Solutions", "Systems", "Labs", "Lab",
+              "Bank", "Banque", "Finance", "Energy", "Robotics", "Therapeutics", "Medical", "Santé", "Networks",
+              "Semiconductors", "Computing", "Quantum", "Data", "Cloud", "Software", "Studio", "Studios", "Media",
+              "Capital Partners", "Asset Management", "Private Equity", "Participations", "Conseil", "Mobility")
+
+# Têtes qui nomment un programme, une loi, un événement ou un produit : jamais une organisation.
+NOT_ORGANISATION_HEADS = ("plan", "programme", "sommet", "salon", "loi", "act", "prix", "trophée", "concours",
+                          "appel à projets", "festival", "édition", "semaine", "journée", "forum", "stratégie",
+                          "mission", "pacte", "label", "challenge", "initiative")
+
+# Mots qui précèdent un nom de personne (titres, fonctions) : le nom suivant n'est pas une organisation.
+PERSON_CUES = ("m.", "mme", "monsieur", "madame", "dr", "docteur", "pr", "professeur", "président",
+               "présidente", "fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur",
+               "co-fondatrice", "directeur", "directrice", "pdg", "ministre", "dirigeant", "dirigeante",
+               "associé", "associée", "patron", "patronne", "ceo", "cto", "cfo", "coo", "chercheur", "chercheuse",
+               "économiste", "analyste", "porte-parole", "député", "députée", "sénateur", "sénatrice", "maire")
+
+# Mots qui précèdent un lieu : « à Lyon », « en Bretagne ».
+PLACE_CUES = ("à", "en", "au", "aux", "vers", "près de", "près d'", "près d’", "région de", "ville de")
+
+# Mois et jours : capitalisés en tête de phrase ou dans des titres.
+CALENDAR_WORDS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                  "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                  "dimanche")
