@@ -24,6 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from corpus_tools.extract.hardware import extract_hardware  # noqa: E402
 from corpus_tools.extract.organisations import WEIGHTS_FILE, candidates  # noqa: E402
 from corpus_tools.lang import LANGUAGES  # noqa: E402
 from corpus_tools.pipeline.models import entity_pipeline  # noqa: E402
@@ -47,14 +48,16 @@ def labelled_candidates(excerpts: list[dict], lang: str):
     rows = []
     for n, (excerpt, doc) in enumerate(zip(excerpts, nlp.pipe(e["text"] for e in excerpts))):
         gold = {name_key(g) for g in excerpt["orgs"]}
-        for candidate in candidates(doc, lang):
+        hardware = tuple((h.start + len(h.text) - len(h.text.lstrip()), h.end)
+                         for h in extract_hardware(excerpt["text"], lang))
+        for candidate in candidates(doc, lang, hardware):
             if candidate.listed:
                 continue
             key = name_key(doc[candidate.start:candidate.end].text)
             if key in gold:
-                rows.append((n, candidate.features, 1))
+                rows.append((n, key, candidate.features, 1))
             elif not any(overlaps(key, g) for g in gold):
-                rows.append((n, candidate.features, 0))
+                rows.append((n, key, candidate.features, 0))
     return rows
 
 
@@ -63,12 +66,16 @@ def fit(rows):
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
-    documents_of = Counter(f for f in {(n, f) for n, features, _ in rows for f in features})
-    kept = Counter(f for _, f in documents_of)
-    vocabulary = {f for f, count in kept.items() if count >= MIN_DOCUMENTS}
-    X_dicts = [{f: 1 for f in features if f in vocabulary} for _, features, _ in rows]
-    y = np.array([label for _, _, label in rows])
-    groups = np.array([n for n, _, _ in rows])
+    # Words of the name itself ("first=", "last=") count by distinct names, so that no single
+    # organisation of the training set is learnt by heart; context features count by excerpt.
+    seen_in = {}
+    for n, name, features, _ in rows:
+        for f in features:
+            seen_in.setdefault(f, set()).add(name if f.startswith(("first=", "last=")) else n)
+    vocabulary = {f for f, where in seen_in.items() if len(where) >= MIN_DOCUMENTS}
+    X_dicts = [{f: 1 for f in features if f in vocabulary} for _, _, features, _ in rows]
+    y = np.array([label for *_, label in rows])
+    groups = np.array([n for n, *_ in rows])
     vectorizer = DictVectorizer()
     X = vectorizer.fit_transform(X_dicts)
     model = LogisticRegression(C=C, max_iter=2000, class_weight=None)

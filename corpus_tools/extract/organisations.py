@@ -60,6 +60,7 @@ class _Cues:
     name_heads: frozenset[str]
     not_heads: frozenset[str]
     person_cues: frozenset[str]
+    person_after: re.Pattern
     place_cues: frozenset[str]
     calendar: frozenset[str]
 
@@ -93,6 +94,9 @@ def cues(lang: str) -> _Cues:
         name_heads=frozenset(words.NAME_HEADS),
         not_heads=frozenset(words.NOT_ORGANISATION_HEADS),
         person_cues=frozenset(words.PERSON_CUES),
+        person_after=re.compile(rf"^\s*(?:,\s*(?:(?:the|le|la|son|sa|its|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?"
+                                rf"(?:{_alternation(words.PERSON_CUES)})\b|\(\d{{2}}\s*(?:ans|years?)?\))",
+                                re.IGNORECASE),
         place_cues=frozenset(words.PLACE_CUES),
         calendar=frozenset(words.CALENDAR_WORDS),
     )
@@ -150,8 +154,9 @@ def _spans_of_run(start: int, end: int, inner: list[tuple[int, int]], doc, deter
     return {(s, e) for s, e in spans if e > s}
 
 
-def candidates(doc, lang: str) -> list[Candidate]:
-    """Every span of ``doc`` that may be an organisation, with its features."""
+def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
+    """Every span of ``doc`` that may be an organisation, with its features. ``hardware``: character
+    spans of hardware mentions (products named after their maker are not organisations)."""
     c = cues(lang)
     text = doc.text
     entity_of = {}
@@ -165,6 +170,11 @@ def candidates(doc, lang: str) -> list[Candidate]:
             if listed:
                 listed_tokens.add(t)
     lowercase_words = {t.lower_ for t in doc if t.text[:1].islower()}
+    name_tokens: dict[str, int] = {}
+    for token in doc:
+        if _name_like(token):
+            name_tokens[token.text] = name_tokens.get(token.text, 0) + 1
+    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware)
     spans: dict[tuple[int, int], None] = {}
     for sentence in doc.sents:
         for start, end, inner in _runs(doc, sentence, c.connectors):
@@ -185,11 +195,12 @@ def candidates(doc, lang: str) -> list[Candidate]:
         listed = entity_of.get((start, end)) == "gazetteer"
         if not listed and any(t in listed_tokens for t in range(start, end)):
             continue  # a part of a listed name, or a run around one: the gazetteer decides there
-        found.append(Candidate(start, end, _features(doc, span, c, entity_of, token_entity, lowercase_words), listed))
+        found.append(Candidate(start, end, _features(doc, span, c, *context), listed))
     return sorted(found, key=lambda x: (x.start, x.end))
 
 
-def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words) -> tuple[str, ...]:
+def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, name_tokens, hardware
+              ) -> tuple[str, ...]:
     text = doc.text
     sentence = span.sent
     left = text[max(sentence.start_char, span.start_char - _LEFT_CHARS):span.start_char]
@@ -255,6 +266,14 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words) -> 
     following = doc[span.end].lower_ if span.end < sentence.end else "</s>"
     if previous in c.person_cues:
         f.append("person_cue")
+    if c.person_after.search(right):
+        f.append("person_after")
+    if n > 1:
+        f += [f"first={words[0]}", f"last={words[-1]}"]
+        if name_tokens.get(words[-1], 0) > text.count(span.text) and words[-1] not in c.name_heads:
+            f.append("last_word_alone")  # "Kendall said": people are named again by their surname
+    if any(span.start_char < h_end and h_start < span.end_char for h_start, h_end in hardware):
+        f.append("hardware")
     if previous in c.place_cues:
         f.append("place_cue")
     f += [f"prev={previous}", f"next={following}"]
@@ -301,19 +320,25 @@ def score(candidate: Candidate, lang: str) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def organisation_spans(doc, lang: str) -> list[tuple[int, int, float]]:
+def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, float]]:
     """Token spans (start, end, score) chosen as organisations: every listed name, then the best
-    scoring candidates above the language's threshold that overlap nothing chosen before."""
+    scoring candidates above the language's threshold that overlap nothing chosen before. A name
+    takes the best score of its mentions in the document: an organisation in one sentence is one
+    in the next."""
     model = scorer_weights().get(lang, {})
     threshold = model.get("threshold", 0.5)
     chosen, taken = [], set()
-    scored = []
-    for candidate in candidates(doc, lang):
+    scored, best = [], {}
+    for candidate in candidates(doc, lang, hardware):
         if candidate.listed:
             chosen.append((candidate.start, candidate.end, 1.0))
             taken.update(range(candidate.start, candidate.end))
         else:
-            scored.append((score(candidate, lang), candidate.end - candidate.start, candidate))
+            probability = score(candidate, lang)
+            name = doc[candidate.start:candidate.end].text
+            best[name] = max(best.get(name, 0.0), probability)
+            scored.append((probability, candidate.end - candidate.start, candidate, name))
+    scored = [(best[name], size, candidate) for _, size, candidate, name in scored]
     for probability, _, candidate in sorted(scored, key=lambda x: (-x[0], -x[1], x[2].start)):
         if probability < threshold:
             break
