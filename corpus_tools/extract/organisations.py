@@ -196,7 +196,25 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
         if not listed and any(t in listed_tokens for t in range(start, end)):
             continue  # a part of a listed name, or a run around one: the gazetteer decides there
         found.append(Candidate(start, end, _features(doc, span, c, *context), listed))
-    return sorted(found, key=lambda x: (x.start, x.end))
+    return sorted(_with_document_evidence(doc, found), key=lambda x: (x.start, x.end))
+
+
+# Evidence that holds for a name wherever it occurs in the document: "Kendall, chief executive"
+# in one sentence says that "Alex Kendall" in another is a person.
+_DOCUMENT_FEATURES = frozenset({"person_cue", "person_after", "last_word_alone", "descriptor", "descriptor_near",
+                                "role", "role_list", "apposition", "based_backed", "source", "place_cue",
+                                "legal_form", "hardware"})
+
+
+def _with_document_evidence(doc, found: list[Candidate]) -> list[Candidate]:
+    evidence: dict[str, set[str]] = {}
+    for candidate in found:
+        name = doc[candidate.start:candidate.end].text
+        labels = {f for f in candidate.features if f.startswith("ner=")}
+        evidence.setdefault(name, set()).update((_DOCUMENT_FEATURES & set(candidate.features)) | labels)
+    return [Candidate(x.start, x.end, x.features + tuple(sorted(f"doc:{f}" for f in
+                                                              evidence[doc[x.start:x.end].text])), x.listed)
+            for x in found]
 
 
 def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, name_tokens, hardware
@@ -219,6 +237,9 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         if overlapping and span.start > 0 and span.start - 1 in token_entity and \
                 token_entity[span.start - 1] in overlapping:
             f.append("inside_entity")
+    # The small models call unknown one-word start-ups people, and people "First Last": the
+    # label means something else for one word and for two.
+    f += [f"{x}|len={min(n, 3)}" for x in f if x.startswith(("ner=", "ner~"))]
     if span.start == sentence.start or (span.start > 0 and doc[span.start - 1].is_punct and
                                         doc[span.start - 1].text in "\"«“(:"):
         f.append("sentence_start")
