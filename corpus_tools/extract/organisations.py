@@ -332,7 +332,22 @@ def scorer_weights() -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
+_PERSON_LABELS = frozenset({"ner=PER", "ner=PERSON", "doc:ner=PER", "doc:ner=PERSON"})
+_PERSON_EVIDENCE = frozenset({"doc:last_word_alone", "doc:person_cue", "doc:person_after"})
+_ORGANISATION_FORM = frozenset({"name_head", "legal_form", "public_head"})
+
+
+def looks_like_a_person(candidate: Candidate) -> bool:
+    """"First Last" that the model calls a person and the text treats as one (named again by the
+    surname alone, or with a title or a role): a person, whatever else the context says."""
+    features = set(candidate.features)
+    return bool(features & _PERSON_LABELS and features & _PERSON_EVIDENCE and not features & _ORGANISATION_FORM
+                and ("len=2" in features or "len=3" in features))
+
+
 def score(candidate: Candidate, lang: str) -> float:
+    if looks_like_a_person(candidate):
+        return 0.0
     model = scorer_weights().get(lang)
     if model is None:
         return 1.0 if "ner=ORG" in candidate.features else 0.0
@@ -341,11 +356,13 @@ def score(candidate: Candidate, lang: str) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, float]]:
+def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (),
+                       acronyms: dict[str, str] | None = None) -> list[tuple[int, int, float]]:
     """Token spans (start, end, score) chosen as organisations: every listed name, then the best
     scoring candidates above the language's threshold that overlap nothing chosen before. A name
     takes the best score of its mentions in the document: an organisation in one sentence is one
-    in the next."""
+    in the next. An acronym the text defines ("Jülich Quantum Computing Lab (JQCL)") is an
+    organisation wherever its long form is one."""
     model = scorer_weights().get(lang, {})
     threshold = model.get("threshold", 0.5)
     chosen, taken = [], set()
@@ -360,6 +377,11 @@ def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (
             best[name] = max(best.get(name, 0.0), probability)
             scored.append((probability, candidate.end - candidate.start, candidate, name))
     scored = [(best[name], size, candidate) for _, size, candidate, name in scored]
+    acronyms = acronyms or {}
+    organisation_names = {doc[c.start:c.end].text for p, _, c in scored if p >= threshold}
+    organisation_names |= {doc[start:end].text for start, end, _ in chosen}
+    scored = [(1.0 if any(acronyms.get(doc[c.start:c.end].text, "\0") in name for name in organisation_names)
+               else p, size, c) for p, size, c in scored]
     for probability, _, candidate in sorted(scored, key=lambda x: (-x[0], -x[1], x[2].start)):
         if probability < threshold:
             break

@@ -83,3 +83,10 @@ PLACE_CUES = ("in", "near", "at", "across", "outside", "throughout")
 CALENDAR_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday")
+
+# Labels of the English spaCy model -> corpus_tools entity labels.
+MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+# Acronyms and words the small model takes for names; an entity made only of these is dropped.
+NOT_NAME_WORDS = ("AI", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "CEO", "IT", "ML", "R&D", "the", "AGI", "API", "SaaS",
+                  "Cloud", "Bitcoin", "BTC", "ETH", "Brexit", "&", "and", "Field", "Europe", "European", "Tech")

@@ -85,3 +85,10 @@ PLACE_CUES = ("à", "en", "au", "aux", "vers", "près de", "près d'", "près d�
 CALENDAR_WORDS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
                   "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
                   "dimanche")
+
+# Étiquettes du modèle spaCy français -> étiquettes des entités de corpus_tools.
+MODEL_LABELS = {"ORG": "ORG", "PER": "PERSON", "LOC": "LOC"}
+
+# Sigles et mots que le modèle prend pour des noms ; une entité faite seulement de ces mots est écartée.
+NOT_NAME_WORDS = ("IA", "AI", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "PDG", "CEO", "IT", "ML", "R&D", "AGI", "API",
+                  "SaaS", "Cloud", "Bitcoin", "BTC", "ETH", "Brexit", "&", "et", "Europe", "Tech")
