@@ -151,16 +151,31 @@ def is_not_a_name(surface: str, lang: str) -> bool:
     return _key(surface) in not_names() or all(word in not_name_words for word in surface.split())
 
 
+def _ends_with_abbreviation(text: str, start: int, end: int, lang: str) -> bool:
+    """"Ltd.", "Inc.", "S.A.": the full stop belongs to the legal form."""
+    if text[end - 1] != ".":
+        return False
+    last_word = text[start:end].split()[-1]
+    return last_word in _words(lang).LEGAL_FORMS
+
+
+def _part_of_the_name(text: str, start: int) -> bool:
+    """"selon Les Echos", "reported by The Information": a capitalised article inside a sentence
+    belongs to the name; at the start of a sentence it is only capitalised."""
+    before = text[:start].rstrip(" \t\"“«'‘")
+    return text[start].isupper() and bool(before) and before[-1] not in ".!?:\n"
+
+
 def _trim(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """Drop edge punctuation, leading determiners and a trailing possessive, until stable."""
     while True:
         before = (start, end)
         while start < end and text[start] in _EDGE_PUNCT:
             start += 1
-        while end > start and text[end - 1] in _EDGE_PUNCT:
+        while end > start and text[end - 1] in _EDGE_PUNCT and not _ends_with_abbreviation(text, start, end, lang):
             end -= 1
         determiner = _determiners(lang).match(text, start, end)
-        if determiner and determiner.end() < end:
+        if determiner and determiner.end() < end and not _part_of_the_name(text, start):
             start = determiner.end()
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and possessive.start() > start:

@@ -59,6 +59,7 @@ class _Cues:
     legal_forms: frozenset[str]
     name_heads: frozenset[str]
     not_heads: frozenset[str]
+    not_descriptor: re.Pattern
     person_cues: frozenset[str]
     person_after: re.Pattern
     place_cues: frozenset[str]
@@ -83,16 +84,16 @@ def cues(lang: str) -> _Cues:
         backed_after=re.compile(r"^(?:-(?:backed|owned|led|funded)\b|\s*,\s*(?:basée?|installée?|implantée?|"
                                 r"fondée?|créée?|headquartered|based|founded)\b)"),
         public_head=re.compile(rf"(?:{_alternation(words.PUBLIC_HEADS)})\b"),
-        public_body=re.compile(rf"\b(?:{_alternation(words.PUBLIC_HEADS)})(?:\s+{adjective}){{0,2}}\s+"
-                               rf"(?:de la |de l['’]|d['’]|de |du |des |of |for |of the )\s*"
-                               rf"{name}(?:\s+(?:{name}|de|du|des|d['’]|of|for|and|et|&)(?=\s+{name}|['’]))*(?:\s+{name})?",
-                               re.IGNORECASE),
+        public_body=re.compile(rf"(?<!\w)(?i:{_alternation(words.PUBLIC_HEADS)})(?:\s+(?!(?:de|du|des|d|of|for|the)\b)[a-zà-ÿ][\w'’-]*){{0,2}}"
+                               rf"(?:\s+(?P<connector>(?i:de la|de l['’]|d['’]|de|du|des|of the|of|for)))?\s*{name}"
+                               rf"(?:\s+(?:(?:de la|de l['’]|d['’]|de|du|des|of|for|&)\s*)?{name})*"),
         connectors=tuple(sorted((tuple(c.split()) for c in words.NAME_CONNECTORS), key=len, reverse=True)),
         joiners=frozenset(words.LIST_JOINERS) | frozenset(c for c in words.NAME_CONNECTORS if " " not in c),
         determiners=frozenset(words.DETERMINERS),
         legal_forms=frozenset(words.LEGAL_FORMS),
         name_heads=frozenset(words.NAME_HEADS),
         not_heads=frozenset(words.NOT_ORGANISATION_HEADS),
+        not_descriptor=re.compile(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$"),
         person_cues=frozenset(words.PERSON_CUES),
         person_after=re.compile(rf"^\s*(?:,\s*(?:(?:the|le|la|son|sa|its|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?"
                                 rf"(?:{_alternation(words.PERSON_CUES)})\b|\(\d{{2}}\s*(?:ans|years?)?\))",
@@ -143,8 +144,10 @@ def _runs(doc, sentence, connectors) -> list[tuple[int, int, list[int]]]:
 def _spans_of_run(start: int, end: int, inner: list[tuple[int, int]], doc, determiners) -> set[tuple[int, int]]:
     """The run, the run without a leading determiner, and its parts between connectors."""
     spans = {(start, end)}
-    if end - start > 1 and doc[start].lower_ in determiners:
-        spans.add((start + 1, end))
+    first = start
+    while end - first > 1 and (doc[first].lower_ in determiners or doc[first].is_stop):
+        first += 1  # "Selon Les Echos": a capitalised word that starts the sentence, then an article
+        spans.add((first, end))
     cuts = [start] + [x for pair in inner for x in pair] + [end]
     parts = [(cuts[n], cuts[n + 1]) for n in range(0, len(cuts), 2)]
     if len(parts) > 1:
@@ -181,12 +184,17 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
             for span in sorted(_spans_of_run(start, end, inner, doc, c.determiners)):
                 spans[span] = None
     for ent in doc.ents:
-        start = ent.start + (1 if ent.end - ent.start > 1 and doc[ent.start].lower_ in c.determiners else 0)
-        spans[(start, ent.end)] = None
+        spans[(ent.start, ent.end)] = None
+        if ent.end - ent.start > 1 and doc[ent.start].lower_ in c.determiners:
+            spans[(ent.start + 1, ent.end)] = None
+    public_bodies = set()
     for m in c.public_body.finditer(text):
+        if m.group(0)[0].islower() and not m.group("connector"):
+            continue  # "la banque X" is a descriptor before a name, "ministère de X" a name
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
+            public_bodies.add((span.start, span.end))
     found = []
     for start, end in spans:
         span = doc[start:end]
@@ -195,7 +203,10 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
         listed = entity_of.get((start, end)) == "gazetteer"
         if not listed and any(t in listed_tokens for t in range(start, end)):
             continue  # a part of a listed name, or a run around one: the gazetteer decides there
-        found.append(Candidate(start, end, _features(doc, span, c, *context), listed))
+        features = _features(doc, span, c, *context)
+        if (start, end) in public_bodies:
+            features = tuple(f for f in features if f != "lower_word") + ("public_body",)
+        found.append(Candidate(start, end, features, listed))
     return sorted(_with_document_evidence(doc, found), key=lambda x: (x.start, x.end))
 
 
@@ -269,6 +280,8 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("not_organisation_head")
     if c.public_head.match(span.text.lower()):
         f.append("public_head")
+    if c.not_descriptor.search(left_lower):
+        f.append("not_organisation_descriptor")  # "le sommet X", "the programme X"
     if c.descriptor_adjacent.search(left_lower):
         f.append("descriptor")
     elif c.descriptor_near.search(left_lower):
@@ -304,7 +317,8 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("repeated")
     if n > 1 and span.end < sentence.end and _name_like(doc[span.end]):
         f.append("cut_right")
-    if span.start > sentence.start and _name_like(doc[span.start - 1]) and previous not in c.determiners:
+    if span.start > sentence.start and _name_like(doc[span.start - 1]) and previous not in c.determiners \
+            and not doc[span.start - 1].is_stop:
         f.append("cut_left")
     return tuple(f)
 
@@ -345,9 +359,31 @@ def looks_like_a_person(candidate: Candidate) -> bool:
                 and ("len=2" in features or "len=3" in features))
 
 
+# Constructions that name an organisation on their own ("X Capital", "X SAS", "Région X") and those
+# that announce one ("la start-up X", "led by X, Y and Z", "X, a Paris-based startup", "selon X"):
+# a whole run of capitalised words in such a place is an organisation, whatever the model says.
+_NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body"})
+_ANNOUNCING = frozenset({"descriptor", "role", "role_list", "apposition", "based_backed", "source"})
+_NEVER = frozenset({"not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
+                    "place_cue", "lower_word"})
+
+
+def rule_says_organisation(candidate: Candidate) -> bool:
+    features = set(candidate.features)
+    if features & _NEVER or "cut_right" in features or "cut_left" in features or looks_like_a_person(candidate):
+        return False
+    if features & _NAMING_FORMS:
+        return True
+    if features & {"descriptor", "apposition"}:  # "the startup X": the construction outweighs the model's label
+        return True
+    return bool(features & _ANNOUNCING) and not features & {"ner=LOC", "ner=GPE", "ner=NORP", "ner=DATE"}
+
+
 def score(candidate: Candidate, lang: str) -> float:
-    if looks_like_a_person(candidate):
+    if looks_like_a_person(candidate) or {"not_organisation_head", "not_organisation_descriptor"} & set(candidate.features):
         return 0.0
+    if rule_says_organisation(candidate):
+        return 1.0
     model = scorer_weights().get(lang)
     if model is None:
         return 1.0 if "ner=ORG" in candidate.features else 0.0

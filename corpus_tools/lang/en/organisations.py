@@ -8,7 +8,7 @@ as a cue; the examples that must (or must not) match are in ``organisation_examp
 DETERMINERS = ("the",)
 
 # Linking words allowed inside a name ("Bank of America", "Department for Science").
-NAME_CONNECTORS = ("of", "for", "&", "and", "de", "du", "des", "von", "van", "der", "la")
+NAME_CONNECTORS = ("of", "for", "&", "de", "du", "des", "von", "van", "der", "la")
 
 # Coordinations of a list of names ("backed by X, Y and Z").
 LIST_JOINERS = (",", "and", "as well as", "&", "plus")
@@ -68,7 +68,7 @@ NAME_HEADS = ("Capital", "Ventures", "Venture", "Partners", "Invest", "Investmen
 # Heads that name a programme, a law, an event or a product: never an organisation.
 NOT_ORGANISATION_HEADS = ("act", "plan", "programme", "program", "summit", "conference", "expo", "award",
                           "awards", "prize", "week", "day", "festival", "strategy", "mission", "initiative",
-                          "challenge", "law", "bill", "deal", "agreement", "index", "report", "survey")
+                          "challenge")
 
 # Words before a person's name (titles, roles): the next name is not an organisation.
 PERSON_CUES = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "founder",
