@@ -58,6 +58,8 @@ class _Cues:
     determiners: frozenset[str]
     legal_forms: frozenset[str]
     name_heads: frozenset[str]
+    name_words: frozenset[str]
+    descriptor_apposed: re.Pattern
     not_heads: frozenset[str]
     not_descriptor: re.Pattern
     person_cues: frozenset[str]
@@ -71,27 +73,31 @@ def cues(lang: str) -> _Cues:
     words = resource(lang, "organisations")
     descriptors = _alternation(words.DESCRIPTORS)
     adjective = r"[^\W\d][\w'’-]*"
-    name = r"[A-Z0-9ÀÂÉÈÊÎÔÛÇ][\w'’.&-]*"
+    inner_name = r"[A-ZÀÂÉÈÊÎÔÛÇ][\w'’&-]*"
     return _Cues(
         descriptor_adjacent=re.compile(rf"(?:^|[^\w-])(?:{descriptors})\s*$"),
         descriptor_near=re.compile(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+{adjective}){{1,2}}\s*$"),
         role_adjacent=re.compile(rf"(?:^|\W)(?:{_alternation(words.ROLE_FRAMES)})\s*$"),
         source_before=re.compile(rf"(?:^|\W)(?:{_alternation(words.SOURCE_FRAMES)})\s*(?:l['’]|le |la |the )?$"),
         apposition_after=re.compile(rf"^\s*,\s*(?:{_alternation(words.APPOSITION_DETERMINERS)})\s+"
-                                    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{descriptors})\b", re.IGNORECASE),
+                                    rf"(?:(?!(?:de|du|des|d|of|at|in|for|from)\b)[\w'’-]+\s+){{0,3}}?"
+                                    rf"(?:{descriptors})\b", re.IGNORECASE),
         based_before=re.compile(r"\w-(?:based|backed|owned|headquartered|born)\s+(?:[\w-]+\s+){0,2}$|"
                                 r"\b(?:basée?s?|installée?s?|implantée?s?) à [\w' -]+,?\s*$"),
         backed_after=re.compile(r"^(?:-(?:backed|owned|led|funded)\b|\s*,\s*(?:basée?|installée?|implantée?|"
                                 r"fondée?|créée?|headquartered|based|founded)\b)"),
         public_head=re.compile(rf"(?:{_alternation(words.PUBLIC_HEADS)})\b"),
-        public_body=re.compile(rf"(?<!\w)(?i:{_alternation(words.PUBLIC_HEADS)})(?:\s+(?!(?:de|du|des|d|of|for|the)\b)[a-zà-ÿ][\w'’-]*){{0,2}}"
-                               rf"(?:\s+(?P<connector>(?i:de la|de l['’]|d['’]|de|du|des|of the|of|for)))?\s*{name}"
-                               rf"(?:\s+(?:(?:de la|de l['’]|d['’]|de|du|des|of|for|&)\s*)?{name})*"),
+        public_body=re.compile(rf"(?<!\w)(?:(?i:{_alternation(words.PUBLIC_HEADS)})|{_alternation(words.TERRITORY_HEADS)})"
+                               rf"(?:\s+(?!(?:de|du|des|d|of|for|the)\b)[a-zà-ÿ][\w'’-]*){{0,2}}"
+                               rf"(?:\s+(?P<connector>(?i:de la|de l['’]|d['’]|de|du|des|of the|of|for)))?\s*{inner_name}"
+                               rf"(?:\s+(?:(?:de la|de l['’]|d['’]|de|du|des|of|for|&)\s*)?{inner_name})*"),
         connectors=tuple(sorted((tuple(c.split()) for c in words.NAME_CONNECTORS), key=len, reverse=True)),
         joiners=frozenset(words.LIST_JOINERS) | frozenset(c for c in words.NAME_CONNECTORS if " " not in c),
         determiners=frozenset(words.DETERMINERS),
         legal_forms=frozenset(words.LEGAL_FORMS),
         name_heads=frozenset(words.NAME_HEADS),
+        name_words=frozenset(words.NAME_WORDS),
+        descriptor_apposed=re.compile(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+[\w'’-]+){{0,4}}\s*,\s*$"),
         not_heads=frozenset(words.NOT_ORGANISATION_HEADS),
         not_descriptor=re.compile(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$"),
         person_cues=frozenset(words.PERSON_CUES),
@@ -116,7 +122,22 @@ def _shape(text: str) -> str:
     return shape[:12]
 
 
-def _runs(doc, sentence, connectors) -> list[tuple[int, int, list[int]]]:
+def _headline(text: str, position: int) -> bool:
+    """A short line whose words are mostly capitalised: a title or a menu, where capitals say nothing."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = text[line_start:line_end if line_end != -1 else len(text)].split()
+    alphabetic = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    return 2 <= len(words) <= 12 and len(alphabetic) >= 2 and \
+        sum(w[0].isupper() for w in alphabetic) >= 0.75 * len(alphabetic)
+
+
+def _ends_sentence(token, legal_forms) -> bool:
+    text = token.text
+    return text.endswith(".") and len(text) > 2 and text not in legal_forms
+
+
+def _runs(doc, sentence, connectors, legal_forms) -> list[tuple[int, int, list[int]]]:
     """Maximal runs of name-like tokens in a sentence, with the offsets of the connectors inside."""
     runs, i, end = [], sentence.start, sentence.end
     while i < end:
@@ -124,7 +145,7 @@ def _runs(doc, sentence, connectors) -> list[tuple[int, int, list[int]]]:
             i += 1
             continue
         j, inner = i + 1, []
-        while j < end and j - i < _MAX_RUN_TOKENS:
+        while j < end and j - i < _MAX_RUN_TOKENS and not _ends_sentence(doc[j - 1], legal_forms):
             if _name_like(doc[j]):
                 j += 1
                 continue
@@ -180,7 +201,7 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
     context = (entity_of, token_entity, lowercase_words, name_tokens, hardware)
     spans: dict[tuple[int, int], None] = {}
     for sentence in doc.sents:
-        for start, end, inner in _runs(doc, sentence, c.connectors):
+        for start, end, inner in _runs(doc, sentence, c.connectors, c.legal_forms):
             for span in sorted(_spans_of_run(start, end, inner, doc, c.determiners)):
                 spans[span] = None
     for ent in doc.ents:
@@ -205,7 +226,7 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
             continue  # a part of a listed name, or a run around one: the gazetteer decides there
         features = _features(doc, span, c, *context)
         if (start, end) in public_bodies:
-            features = tuple(f for f in features if f != "lower_word") + ("public_body",)
+            features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("public_body",)
         found.append(Candidate(start, end, features, listed))
     return sorted(_with_document_evidence(doc, found), key=lambda x: (x.start, x.end))
 
@@ -264,6 +285,8 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("lower_word")
     if lower[0] in c.determiners:
         f.append("determiner_start")
+    if words[0][:1].islower():
+        f.append("lowercase_start")
     if span[0].is_stop:
         f.append("stop_start")
     if n == 1 and lower[0] in lowercase_words:
@@ -274,8 +297,14 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("legal_form")
     if n > 1 and (words[-1] in c.name_heads or " ".join(words[-2:]) in c.name_heads):
         f.append("name_head")
-    if n == 1 and words[0] in c.name_heads:
+    if n > 1 and words[-1] in c.name_words:
+        f.append("name_word")
+    if n == 1 and (words[0] in c.name_heads or words[0] in c.name_words):
         f.append("head_alone")
+    if all(w in c.person_cues or w in c.joiners for w in lower):
+        f.append("role_words")  # "Vice President", "Senior VP"
+    if _headline(text, span.start_char):
+        f.append("headline")
     if lower[0] in c.not_heads or lower[-1] in c.not_heads or any(w.isdigit() and len(w) == 4 for w in words):
         f.append("not_organisation_head")
     if c.public_head.match(span.text.lower()):
@@ -286,6 +315,8 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("descriptor")
     elif c.descriptor_near.search(left_lower):
         f.append("descriptor_near")
+    elif c.descriptor_apposed.search(left_lower):
+        f.append("descriptor_apposed")  # "la pépite française du quantique, X,"
     if c.role_adjacent.search(left_lower):
         f.append("role")
     elif _in_list_after_role(doc, span, c):
@@ -363,8 +394,8 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 # that announce one ("la start-up X", "led by X, Y and Z", "X, a Paris-based startup", "selon X"):
 # a whole run of capitalised words in such a place is an organisation, whatever the model says.
 _NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body"})
-_ANNOUNCING = frozenset({"descriptor", "role", "role_list", "apposition", "based_backed", "source"})
-_NEVER = frozenset({"not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
+_ANNOUNCING = frozenset({"descriptor", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
+_NEVER = frozenset({"person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
                     "place_cue", "lower_word"})
 
 

@@ -51,19 +51,25 @@ LEGAL_FORMS = ("Ltd", "Ltd.", "Limited", "plc", "PLC", "Inc", "Inc.", "LLC", "LL
 PUBLIC_HEADS = (
     "department for", "department of", "ministry of", "ministry for", "office of", "office for", "agency for",
     "council", "commission", "authority", "agency", "university of", "institute of", "institute for",
-    "bank of", "central bank", "national", "federal", "state", "city of", "county", "region of", "government of",
-    "foundation", "board", "administration", "treasury", "house of", "court of", "european", "royal",
+    "bank of", "central bank", "government of", "foundation", "board", "administration", "treasury",
+    "house of", "court of",
 )
 
-# Last words of a fund or company name.
-NAME_HEADS = ("Capital", "Ventures", "Venture", "Partners", "Invest", "Investments", "Investment", "Fund", "Funds",
-              "Holding", "Holdings", "Group", "Equity", "Growth", "Management", "Advisors", "Advisers",
-              "Technologies", "Technology", "Industries", "Solutions", "Systems", "Labs", "Lab", "Bank", "Finance",
-              "Financial", "Energy", "Robotics", "Therapeutics", "Networks", "Semiconductor", "Semiconductors",
-              "Computing", "Quantum", "Data", "Cloud", "Software", "Studios", "Media", "Global", "International",
-              "Asset Management", "Private Equity", "Research", "Institute", "University", "Foundation",
-              "Agency", "Authority", "Commission", "Council", "Department", "Ministry", "Associates", "Trust",
-              "Insurance", "Motors", "Electronics", "Pharmaceuticals", "Biosciences", "Mobility", "AI")
+# Local authorities: a body when capitalised ("City of London Corporation"), a place otherwise.
+TERRITORY_HEADS = ("City of", "County of", "State of", "Region of", "Province of", "Municipality of")
+
+# Last words of a fund or company name that make it an organisation on their own.
+NAME_HEADS = ("Capital", "Ventures", "Venture Partners", "Partners", "Invest", "Investments", "Fund", "Funds",
+              "Holding", "Holdings", "Equity", "Growth", "Management", "Advisors", "Advisers", "Technologies",
+              "Industries", "Labs", "Bank", "Robotics", "Therapeutics", "Semiconductor", "Semiconductors",
+              "Asset Management", "Private Equity", "Associates", "Pharmaceuticals", "Biosciences", "Motors",
+              "Electronics", "Insurance")
+
+# Words frequent in organisation names but also elsewhere ("Quantum", "AI"): a cue only.
+NAME_WORDS = ("Group", "Investment", "Technology", "Solutions", "Systems", "Lab", "Finance", "Financial", "Energy",
+              "Networks", "Computing", "Quantum", "Data", "Cloud", "Software", "Studios", "Media", "Global",
+              "International", "Research", "Institute", "University", "Foundation", "Agency", "Authority",
+              "Commission", "Council", "Department", "Ministry", "Trust", "Mobility", "AI", "Digital", "Venture")
 
 # Heads that name a programme, a law, an event or a product: never an organisation.
 NOT_ORGANISATION_HEADS = ("act", "plan", "programme", "program", "summit", "conference", "expo", "award",
@@ -74,7 +80,9 @@ NOT_ORGANISATION_HEADS = ("act", "plan", "programme", "program", "summit", "conf
 PERSON_CUES = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "founder",
                "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "chief", "chairman", "chairwoman", "chair",
                "director", "minister", "secretary", "senator", "governor", "analyst", "partner at", "investor",
-               "economist", "spokesperson", "spokesman", "spokeswoman", "head", "executive", "boss", "professor")
+               "economist", "spokesperson", "spokesman", "spokeswoman", "head", "executive", "boss", "professor", "vp",
+               "svp", "evp", "vice president", "managing director", "general manager", "chancellor", "premier",
+               "prime minister", "mayor", "commissioner", "researcher", "scientist", "engineer", "author")
 
 # Words before a place: "in London", "near Dresden".
 PLACE_CUES = ("in", "near", "at", "across", "outside", "throughout")
@@ -88,5 +96,5 @@ CALENDAR_WORDS = ("january", "february", "march", "april", "may", "june", "july"
 MODEL_LABELS = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 # Acronyms and words the small model takes for names; an entity made only of these is dropped.
-NOT_NAME_WORDS = ("AI", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "CEO", "IT", "ML", "R&D", "the", "AGI", "API", "SaaS",
+NOT_NAME_WORDS = ("IPO", "IPOs", "SPAC", "VC", "VCs", "NFT", "NFTs", "EPS", "AI", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "CEO", "IT", "ML", "R&D", "the", "AGI", "API", "SaaS",
                   "Cloud", "Bitcoin", "BTC", "ETH", "Brexit", "&", "and", "Field", "Europe", "European", "Tech")

@@ -50,21 +50,27 @@ LEGAL_FORMS = ("SAS", "SA", "SE", "SARL", "SASU", "SCA", "SCOP", "GIE", "EURL", 
 
 # Têtes d'organismes publics et d'institutions en début de nom, écrites avec ou sans majuscule.
 PUBLIC_HEADS = (
-    "région", "conseil régional", "conseil départemental", "département", "communauté urbaine",
-    "communauté d'agglomération", "communauté d’agglomération", "communauté de communes", "métropole",
-    "ville", "mairie", "préfecture", "ministère", "secrétariat d'état", "secrétariat d’état", "caisse",
-    "banque", "agence", "autorité", "commission", "comité", "conseil", "office", "observatoire", "centre",
-    "institut", "université", "école", "fondation", "chambre", "cour", "direction générale", "haut conseil",
-    "haute autorité", "fédération", "syndicat", "union", "association", "établissement public",
+    "conseil régional", "conseil départemental", "communauté urbaine", "communauté d'agglomération",
+    "communauté d’agglomération", "communauté de communes", "mairie", "préfecture", "ministère",
+    "secrétariat d'état", "secrétariat d’état", "caisse", "banque", "agence", "autorité", "commission", "comité",
+    "conseil", "office", "observatoire", "centre", "institut", "université", "école", "fondation", "chambre",
+    "cour", "direction générale", "haut conseil", "haute autorité", "fédération", "syndicat", "union",
+    "association", "établissement public",
 )
 
-# Derniers mots d'un nom de fonds ou de société.
+# Collectivités : organisme quand le mot est capitalisé (« Région Bretagne »), lieu sinon (« la région de Lyon »).
+TERRITORY_HEADS = ("Région", "Département", "Ville", "Métropole", "Commune", "Collectivité", "Province", "Canton")
+
+# Derniers mots d'un nom de fonds ou de société qui suffisent à en faire un nom d'organisation.
 NAME_HEADS = ("Capital", "Ventures", "Venture", "Partners", "Invest", "Investissement", "Investissements",
-              "Gestion", "Holding", "Holdings", "Fund", "Fonds", "Group", "Groupe", "Equity", "Growth",
-              "Management", "Technologies", "Technology", "Industries", "Solutions", "Systems", "Labs", "Lab",
-              "Bank", "Banque", "Finance", "Energy", "Robotics", "Therapeutics", "Medical", "Santé", "Networks",
-              "Semiconductors", "Computing", "Quantum", "Data", "Cloud", "Software", "Studio", "Studios", "Media",
-              "Capital Partners", "Asset Management", "Private Equity", "Participations", "Conseil", "Mobility")
+              "Gestion", "Holding", "Holdings", "Fund", "Fonds", "Equity", "Growth", "Management", "Technologies",
+              "Industries", "Labs", "Bank", "Banque", "Robotics", "Therapeutics", "Capital Partners",
+              "Asset Management", "Private Equity", "Participations", "SAS", "SA")
+
+# Mots fréquents dans les noms d'organisations, mais aussi ailleurs (« Quantum », « IA ») : un indice seulement.
+NAME_WORDS = ("Group", "Groupe", "Technology", "Solutions", "Systems", "Lab", "Finance", "Energy", "Medical", "Santé",
+              "Networks", "Semiconductors", "Computing", "Quantum", "Data", "Cloud", "Software", "Studio", "Studios",
+              "Media", "Conseil", "Mobility", "AI", "IA", "Tech", "Digital", "Innovation", "Consulting")
 
 # Têtes qui nomment un programme, une loi, un événement ou un produit : jamais une organisation.
 NOT_ORGANISATION_HEADS = ("plan", "programme", "sommet", "salon", "loi", "act", "prix", "trophée", "concours",
@@ -90,5 +96,5 @@ CALENDAR_WORDS = ("janvier", "février", "mars", "avril", "mai", "juin", "juille
 MODEL_LABELS = {"ORG": "ORG", "PER": "PERSON", "LOC": "LOC"}
 
 # Sigles et mots que le modèle prend pour des noms ; une entité faite seulement de ces mots est écartée.
-NOT_NAME_WORDS = ("IA", "AI", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "PDG", "CEO", "IT", "ML", "R&D", "AGI", "API",
+NOT_NAME_WORDS = ("IPO", "SPAC", "PME", "TPE", "ETI", "VC", "NFT", "NFTs", "IA", "AI", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "PDG", "CEO", "IT", "ML", "R&D", "AGI", "API",
                   "SaaS", "Cloud", "Bitcoin", "BTC", "ETH", "Brexit", "&", "et", "Europe", "Tech")
