@@ -132,6 +132,14 @@ def _headline(text: str, position: int) -> bool:
         sum(w[0].isupper() for w in alphabetic) >= 0.75 * len(alphabetic)
 
 
+def _adjective_like(token) -> bool:
+    """A word that can qualify a descriptor ("nantaise", "américain"): not a function word, not a
+    participle or a verb form that would start a new clause."""
+    text = token.lower_
+    return token.is_alpha and not token.is_stop and text[:1].islower() and \
+        not text.endswith(("é", "ée", "és", "ées", "ed", "ait", "ent"))
+
+
 def _ends_sentence(token, legal_forms) -> bool:
     text = token.text
     return text.endswith(".") and len(text) > 2 and text not in legal_forms
@@ -234,6 +242,7 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
 # Evidence that holds for a name wherever it occurs in the document: "Kendall, chief executive"
 # in one sentence says that "Alex Kendall" in another is a person.
 _DOCUMENT_FEATURES = frozenset({"person_cue", "person_after", "last_word_alone", "descriptor", "descriptor_near",
+                                "descriptor_qualified", "descriptor_apposed",
                                 "role", "role_list", "apposition", "based_backed", "source", "place_cue",
                                 "legal_form", "hardware"})
 
@@ -314,7 +323,13 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
     if c.descriptor_adjacent.search(left_lower):
         f.append("descriptor")
     elif c.descriptor_near.search(left_lower):
-        f.append("descriptor_near")
+        between = [t for t in doc[max(sentence.start, span.start - 2):span.start]]
+        qualifiers = between[-1:] if c.descriptor_adjacent.search(doc.text[sentence.start_char:between[-1].idx].lower()) \
+            else between
+        if all(_adjective_like(t) for t in qualifiers):
+            f.append("descriptor_qualified")  # "la jeune pousse nantaise X", "le fonds américain X"
+        else:
+            f.append("descriptor_near")
     elif c.descriptor_apposed.search(left_lower):
         f.append("descriptor_apposed")  # "la pépite française du quantique, X,"
     if c.role_adjacent.search(left_lower):
@@ -394,7 +409,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 # that announce one ("la start-up X", "led by X, Y and Z", "X, a Paris-based startup", "selon X"):
 # a whole run of capitalised words in such a place is an organisation, whatever the model says.
 _NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body"})
-_ANNOUNCING = frozenset({"descriptor", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
+_ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
 _NEVER = frozenset({"person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
                     "place_cue", "lower_word"})
 
@@ -405,7 +420,7 @@ def rule_says_organisation(candidate: Candidate) -> bool:
         return False
     if features & _NAMING_FORMS:
         return True
-    if features & {"descriptor", "apposition"}:  # "the startup X": the construction outweighs the model's label
+    if features & {"descriptor", "descriptor_qualified", "apposition"}:  # "the startup X": the construction outweighs the model's label
         return True
     return bool(features & _ANNOUNCING) and not features & {"ner=LOC", "ner=GPE", "ner=NORP", "ner=DATE"}
 
