@@ -53,7 +53,7 @@ def labelled_candidates(excerpts: list[dict], lang: str):
         for candidate in candidates(doc, lang, hardware):
             if candidate.listed:
                 continue
-            key = name_key(doc[candidate.start:candidate.end].text)
+            key = name_key(candidate.text)
             if key in gold:
                 rows.append((n, key, candidate.features, 1))
             elif not any(overlaps(key, g) for g in gold):

@@ -34,6 +34,7 @@ class Candidate:
 
     start: int  # token offsets in the Doc
     end: int
+    text: str
     features: tuple[str, ...]
     listed: bool  # found by the gazetteer before the model ran
 
@@ -109,8 +110,7 @@ def cues(lang: str) -> _Cues:
     )
 
 
-def _name_like(token) -> bool:
-    text = token.text
+def _name_like(text: str) -> bool:
     first = text[:1]
     if first.isupper():
         return True
@@ -132,34 +132,57 @@ def _headline(text: str, position: int) -> bool:
         sum(w[0].isupper() for w in alphabetic) >= 0.75 * len(alphabetic)
 
 
-def _adjective_like(token) -> bool:
+class _Tokens:
+    """The token attributes the features read, copied once from the Doc: indexing a Doc builds a
+    Token object each time, which costs more than the features themselves."""
+
+    def __init__(self, doc):
+        self.text = doc.text
+        self.words = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.stop = [t.is_stop for t in doc]
+        self.alpha = [t.is_alpha for t in doc]
+        self.name_like = [_name_like(w) for w in self.words]
+        self.sentence_of: list[tuple[int, int]] = [(0, 0)] * len(doc)  # token -> (start, end) of its sentence
+        for sentence in doc.sents:
+            self.sentence_of[sentence.start:sentence.end] = [(sentence.start, sentence.end)] * len(sentence)
+
+    def start_char(self, token: int) -> int:
+        return self.starts[token] if token < len(self.starts) else len(self.text)
+
+    def end_char(self, token: int) -> int:
+        return self.starts[token] + len(self.words[token])
+
+
+def _adjective_like(tokens: _Tokens, i: int) -> bool:
     """A word that can qualify a descriptor ("nantaise", "américain"): not a function word, not a
     participle or a verb form that would start a new clause."""
-    text = token.lower_
-    return token.is_alpha and not token.is_stop and text[:1].islower() and \
+    text = tokens.lower[i]
+    return tokens.alpha[i] and not tokens.stop[i] and tokens.words[i][:1].islower() and \
         not text.endswith(("é", "ée", "és", "ées", "ed", "ait", "ent"))
 
 
-def _ends_sentence(token, legal_forms) -> bool:
-    text = token.text
-    return text.endswith(".") and len(text) > 2 and text not in legal_forms
+def _ends_sentence(word: str, legal_forms) -> bool:
+    return word.endswith(".") and len(word) > 2 and word not in legal_forms
 
 
-def _runs(doc, sentence, connectors, legal_forms) -> list[tuple[int, int, list[int]]]:
+def _runs(tokens: _Tokens, start: int, end: int, connectors, legal_forms) -> list[tuple[int, int, list]]:
     """Maximal runs of name-like tokens in a sentence, with the offsets of the connectors inside."""
-    runs, i, end = [], sentence.start, sentence.end
+    runs, i = [], start
+    name_like, lower, words = tokens.name_like, tokens.lower, tokens.words
     while i < end:
-        if not _name_like(doc[i]):
+        if not name_like[i]:
             i += 1
             continue
         j, inner = i + 1, []
-        while j < end and j - i < _MAX_RUN_TOKENS and not _ends_sentence(doc[j - 1], legal_forms):
-            if _name_like(doc[j]):
+        while j < end and j - i < _MAX_RUN_TOKENS and not _ends_sentence(words[j - 1], legal_forms):
+            if name_like[j]:
                 j += 1
                 continue
             for connector in connectors:
                 k = j + len(connector)
-                if k < end and tuple(t.lower_ for t in doc[j:k]) == connector and _name_like(doc[k]):
+                if k < end and tuple(lower[j:k]) == connector and name_like[k]:
                     inner.append((j, k))
                     j = k
                     break
@@ -170,11 +193,11 @@ def _runs(doc, sentence, connectors, legal_forms) -> list[tuple[int, int, list[i
     return runs
 
 
-def _spans_of_run(start: int, end: int, inner: list[tuple[int, int]], doc, determiners) -> set[tuple[int, int]]:
+def _spans_of_run(start: int, end: int, inner: list, tokens: _Tokens, determiners) -> set[tuple[int, int]]:
     """The run, the run without a leading determiner, and its parts between connectors."""
     spans = {(start, end)}
     first = start
-    while end - first > 1 and (doc[first].lower_ in determiners or doc[first].is_stop):
+    while end - first > 1 and (tokens.lower[first] in determiners or tokens.stop[first]):
         first += 1  # "Selon Les Echos": a capitalised word that starts the sentence, then an article
         spans.add((first, end))
     cuts = [start] + [x for pair in inner for x in pair] + [end]
@@ -190,31 +213,30 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
     """Every span of ``doc`` that may be an organisation, with its features. ``hardware``: character
     spans of hardware mentions (products named after their maker are not organisations)."""
     c = cues(lang)
-    text = doc.text
-    entity_of = {}
-    token_entity = {}
-    listed_tokens = set()
+    tokens = _Tokens(doc)
+    text = tokens.text
+    entity_of, token_entity, listed_tokens = {}, {}, set()
     for ent in doc.ents:
         listed = bool(ent.kb_id_)
-        entity_of[(ent.start, ent.end)] = "gazetteer" if listed else ent.label_
+        label = "gazetteer" if listed else ent.label_
+        entity_of[(ent.start, ent.end)] = label
         for t in range(ent.start, ent.end):
-            token_entity[t] = "gazetteer" if listed else ent.label_
+            token_entity[t] = label
             if listed:
                 listed_tokens.add(t)
-    lowercase_words = {t.lower_ for t in doc if t.text[:1].islower()}
+    lowercase_words = {lower for word, lower in zip(tokens.words, tokens.lower) if word[:1].islower()}
     name_tokens: dict[str, int] = {}
-    for token in doc:
-        if _name_like(token):
-            name_tokens[token.text] = name_tokens.get(token.text, 0) + 1
-    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware)
+    for word, name_like in zip(tokens.words, tokens.name_like):
+        if name_like:
+            name_tokens[word] = name_tokens.get(word, 0) + 1
     spans: dict[tuple[int, int], None] = {}
-    for sentence in doc.sents:
-        for start, end, inner in _runs(doc, sentence, c.connectors, c.legal_forms):
-            for span in sorted(_spans_of_run(start, end, inner, doc, c.determiners)):
+    for sentence_start, sentence_end in dict.fromkeys(tokens.sentence_of):
+        for start, end, inner in _runs(tokens, sentence_start, sentence_end, c.connectors, c.legal_forms):
+            for span in sorted(_spans_of_run(start, end, inner, tokens, c.determiners)):
                 spans[span] = None
     for ent in doc.ents:
         spans[(ent.start, ent.end)] = None
-        if ent.end - ent.start > 1 and doc[ent.start].lower_ in c.determiners:
+        if ent.end - ent.start > 1 and tokens.lower[ent.start] in c.determiners:
             spans[(ent.start + 1, ent.end)] = None
     public_bodies = set()
     for m in c.public_body.finditer(text):
@@ -224,19 +246,20 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
+    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware)
     found = []
     for start, end in spans:
-        span = doc[start:end]
-        if not any(ch.isalpha() for ch in span.text):
+        name = text[tokens.starts[start]:tokens.end_char(end - 1)]
+        if not any(ch.isalpha() for ch in name):
             continue
         listed = entity_of.get((start, end)) == "gazetteer"
         if not listed and any(t in listed_tokens for t in range(start, end)):
             continue  # a part of a listed name, or a run around one: the gazetteer decides there
-        features = _features(doc, span, c, *context)
+        features = _features(tokens, start, end, name, c, *context)
         if (start, end) in public_bodies:
             features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("public_body",)
-        found.append(Candidate(start, end, features, listed))
-    return sorted(_with_document_evidence(doc, found), key=lambda x: (x.start, x.end))
+        found.append(Candidate(start, end, name, features, listed))
+    return sorted(_with_document_evidence(found), key=lambda x: (x.start, x.end))
 
 
 # Evidence that holds for a name wherever it occurs in the document: "Kendall, chief executive"
@@ -247,48 +270,49 @@ _DOCUMENT_FEATURES = frozenset({"person_cue", "person_after", "last_word_alone",
                                 "legal_form", "hardware"})
 
 
-def _with_document_evidence(doc, found: list[Candidate]) -> list[Candidate]:
+def _with_document_evidence(found: list[Candidate]) -> list[Candidate]:
     evidence: dict[str, set[str]] = {}
     for candidate in found:
-        name = doc[candidate.start:candidate.end].text
         labels = {f for f in candidate.features if f.startswith("ner=")}
-        evidence.setdefault(name, set()).update((_DOCUMENT_FEATURES & set(candidate.features)) | labels)
-    return [Candidate(x.start, x.end, x.features + tuple(sorted(f"doc:{f}" for f in
-                                                              evidence[doc[x.start:x.end].text])), x.listed)
-            for x in found]
+        evidence.setdefault(candidate.text, set()).update((_DOCUMENT_FEATURES & set(candidate.features)) | labels)
+    return [Candidate(x.start, x.end, x.text, x.features + tuple(sorted(f"doc:{f}" for f in evidence[x.text])),
+                      x.listed) for x in found]
 
 
-def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, name_tokens, hardware
-              ) -> tuple[str, ...]:
-    text = doc.text
-    sentence = span.sent
-    left = text[max(sentence.start_char, span.start_char - _LEFT_CHARS):span.start_char]
+def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity_of, token_entity, lowercase_words,
+              name_tokens, hardware) -> tuple[str, ...]:
+    text = tokens.text
+    sentence_start, sentence_end = tokens.sentence_of[start]
+    start_char, end_char = tokens.starts[start], tokens.end_char(end - 1)
+    sentence_start_char = tokens.starts[sentence_start]
+    sentence_end_char = tokens.end_char(sentence_end - 1)
+    left = text[max(sentence_start_char, start_char - _LEFT_CHARS):start_char]
     left_lower = left.lower()
-    right = text[span.end_char:min(sentence.end_char, span.end_char + _LEFT_CHARS)]
-    words = [t.text for t in span]
-    lower = [w.lower() for w in words]
+    right = text[end_char:min(sentence_end_char, end_char + _LEFT_CHARS)]
+    words = tokens.words[start:end]
+    lower = tokens.lower[start:end]
     n = len(words)
-    f = [f"len={min(n, 5)}", f"shape={_shape(span.text)}"]
-    label = entity_of.get((span.start, span.end))
+    f = [f"len={min(n, 5)}", f"shape={_shape(name)}"]
+    label = entity_of.get((start, end))
     if label:
         f.append(f"ner={label}")
     else:
-        overlapping = {token_entity[t] for t in range(span.start, span.end) if t in token_entity}
+        overlapping = {token_entity[t] for t in range(start, end) if t in token_entity}
         f += [f"ner~{x}" for x in sorted(overlapping)] or ["ner=none"]
-        if overlapping and span.start > 0 and span.start - 1 in token_entity and \
-                token_entity[span.start - 1] in overlapping:
+        if overlapping and start > 0 and token_entity.get(start - 1) in overlapping:
             f.append("inside_entity")
     # The small models call unknown one-word start-ups people, and people "First Last": the
     # label means something else for one word and for two.
     f += [f"{x}|len={min(n, 3)}" for x in f if x.startswith(("ner=", "ner~"))]
-    if span.start == sentence.start or (span.start > 0 and doc[span.start - 1].is_punct and
-                                        doc[span.start - 1].text in "\"«“(:"):
+    previous = tokens.lower[start - 1] if start > sentence_start else "<s>"
+    following = tokens.lower[end] if end < sentence_end else "</s>"
+    if start == sentence_start or previous in ("\"", "«", "“", "(", ":"):
         f.append("sentence_start")
     if all(w.isupper() and len(w) > 1 for w in words if w.isalpha()):
         f.append("all_caps")
     if any(any(ch.isupper() for ch in w[1:]) and any(ch.islower() for ch in w) for w in words):
         f.append("camel")
-    if any(ch.isdigit() for ch in span.text):
+    if any(ch.isdigit() for ch in name):
         f.append("digit")
     if any(w[:1].islower() and w.lower() not in c.joiners for w in words):
         f.append("lower_word")
@@ -296,7 +320,7 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("determiner_start")
     if words[0][:1].islower():
         f.append("lowercase_start")
-    if span[0].is_stop:
+    if tokens.stop[start]:
         f.append("stop_start")
     if n == 1 and lower[0] in lowercase_words:
         f.append("common_word")
@@ -312,21 +336,20 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("head_alone")
     if all(w in c.person_cues or w in c.joiners for w in lower):
         f.append("role_words")  # "Vice President", "Senior VP"
-    if _headline(text, span.start_char):
+    if _headline(text, start_char):
         f.append("headline")
     if lower[0] in c.not_heads or lower[-1] in c.not_heads or any(w.isdigit() and len(w) == 4 for w in words):
         f.append("not_organisation_head")
-    if c.public_head.match(span.text.lower()):
+    if c.public_head.match(name.lower()):
         f.append("public_head")
     if c.not_descriptor.search(left_lower):
         f.append("not_organisation_descriptor")  # "le sommet X", "the programme X"
     if c.descriptor_adjacent.search(left_lower):
         f.append("descriptor")
     elif c.descriptor_near.search(left_lower):
-        between = [t for t in doc[max(sentence.start, span.start - 2):span.start]]
-        qualifiers = between[-1:] if c.descriptor_adjacent.search(doc.text[sentence.start_char:between[-1].idx].lower()) \
-            else between
-        if all(_adjective_like(t) for t in qualifiers):
+        between = list(range(max(sentence_start, start - 2), start))
+        adjacent = c.descriptor_adjacent.search(text[sentence_start_char:tokens.starts[between[-1]]].lower())
+        if all(_adjective_like(tokens, t) for t in (between[-1:] if adjacent else between)):
             f.append("descriptor_qualified")  # "la jeune pousse nantaise X", "le fonds américain X"
         else:
             f.append("descriptor_near")
@@ -334,7 +357,7 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("descriptor_apposed")  # "la pépite française du quantique, X,"
     if c.role_adjacent.search(left_lower):
         f.append("role")
-    elif _in_list_after_role(doc, span, c):
+    elif _in_list_after_role(tokens, start, sentence_start, c):
         f.append("role_list")
     if c.source_before.search(left_lower):
         f.append("source")
@@ -342,46 +365,44 @@ def _features(doc, span, c: _Cues, entity_of, token_entity, lowercase_words, nam
         f.append("apposition")
     if c.based_before.search(left) or c.backed_after.search(right):
         f.append("based_backed")
-    previous = doc[span.start - 1].lower_ if span.start > sentence.start else "<s>"
-    following = doc[span.end].lower_ if span.end < sentence.end else "</s>"
     if previous in c.person_cues:
         f.append("person_cue")
     if c.person_after.search(right):
         f.append("person_after")
+    occurrences = text.count(name)
     if n > 1:
         f += [f"first={words[0]}", f"last={words[-1]}"]
-        if name_tokens.get(words[-1], 0) > text.count(span.text) and words[-1] not in c.name_heads:
+        if name_tokens.get(words[-1], 0) > occurrences and words[-1] not in c.name_heads:
             f.append("last_word_alone")  # "Kendall said": people are named again by their surname
-    if any(span.start_char < h_end and h_start < span.end_char for h_start, h_end in hardware):
+    if any(start_char < h_end and h_start < end_char for h_start, h_end in hardware):
         f.append("hardware")
     if previous in c.place_cues:
         f.append("place_cue")
     f += [f"prev={previous}", f"next={following}"]
-    if span.start - 2 >= sentence.start:
-        f.append(f"prev2={doc[span.start - 2].lower_}_{previous}")
-    if text.count(span.text) > 1:
+    if start - 2 >= sentence_start:
+        f.append(f"prev2={tokens.lower[start - 2]}_{previous}")
+    if occurrences > 1:
         f.append("repeated")
-    if n > 1 and span.end < sentence.end and _name_like(doc[span.end]):
+    if n > 1 and end < sentence_end and tokens.name_like[end]:
         f.append("cut_right")
-    if span.start > sentence.start and _name_like(doc[span.start - 1]) and previous not in c.determiners \
-            and not doc[span.start - 1].is_stop:
+    if start > sentence_start and tokens.name_like[start - 1] and previous not in c.determiners \
+            and not tokens.stop[start - 1]:
         f.append("cut_left")
     return tuple(f)
 
 
-def _in_list_after_role(doc, span, c: _Cues) -> bool:
+def _in_list_after_role(tokens: _Tokens, start: int, sentence_start: int, c: _Cues) -> bool:
     """"led by X, Y and Z": walk left over names and joiners to a role frame."""
-    k, sentence, stepped = span.start - 1, span.sent, False
-    while k >= sentence.start and span.start - k < _LIST_STEPS:
-        token = doc[k]
-        if token.lower_ in c.joiners or _name_like(token) or token.text in "()":
+    k, stepped = start - 1, False
+    while k >= sentence_start and start - k < _LIST_STEPS:
+        if tokens.lower[k] in c.joiners or tokens.name_like[k] or tokens.words[k] in ("(", ")"):
             k -= 1
             stepped = True
             continue
         break
-    if not stepped or k < sentence.start:
+    if not stepped or k < sentence_start:
         return False
-    left = doc.text[max(sentence.start_char, doc[k].idx - _LEFT_CHARS):doc[k].idx + len(doc[k].text)].lower()
+    left = tokens.text[max(tokens.starts[sentence_start], tokens.starts[k] - _LEFT_CHARS):tokens.end_char(k)].lower()
     return bool(c.role_adjacent.search(left))
 
 
@@ -448,21 +469,20 @@ def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (
     model = scorer_weights().get(lang, {})
     threshold = model.get("threshold", 0.5)
     chosen, taken = [], set()
-    scored, best = [], {}
+    scored, best, listed = [], {}, []
     for candidate in candidates(doc, lang, hardware):
         if candidate.listed:
+            listed.append(candidate)
             chosen.append((candidate.start, candidate.end, 1.0))
             taken.update(range(candidate.start, candidate.end))
         else:
             probability = score(candidate, lang)
-            name = doc[candidate.start:candidate.end].text
-            best[name] = max(best.get(name, 0.0), probability)
-            scored.append((probability, candidate.end - candidate.start, candidate, name))
-    scored = [(best[name], size, candidate) for _, size, candidate, name in scored]
+            best[candidate.text] = max(best.get(candidate.text, 0.0), probability)
+            scored.append((probability, candidate.end - candidate.start, candidate))
+    scored = [(best[candidate.text], size, candidate) for _, size, candidate in scored]
     acronyms = acronyms or {}
-    organisation_names = {doc[c.start:c.end].text for p, _, c in scored if p >= threshold}
-    organisation_names |= {doc[start:end].text for start, end, _ in chosen}
-    scored = [(1.0 if any(acronyms.get(doc[c.start:c.end].text, "\0") in name for name in organisation_names)
+    organisation_names = {c.text for p, _, c in scored if p >= threshold} | {c.text for c in listed}
+    scored = [(1.0 if c.text in acronyms and any(acronyms[c.text] in name for name in organisation_names)
                else p, size, c) for p, size, c in scored]
     for probability, _, candidate in sorted(scored, key=lambda x: (-x[0], -x[1], x[2].start)):
         if probability < threshold:
