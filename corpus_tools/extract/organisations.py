@@ -138,11 +138,9 @@ class _Tokens:
 
     def __init__(self, doc):
         self.text = doc.text
-        self.words = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.starts = [t.idx for t in doc]
-        self.stop = [t.is_stop for t in doc]
-        self.alpha = [t.is_alpha for t in doc]
+        attributes = [(t.text, t.lower_, t.idx, t.is_stop, t.is_alpha) for t in doc]
+        self.words, self.lower, self.starts, self.stop, self.alpha = (list(column) for column in zip(*attributes)) \
+            if attributes else ([], [], [], [], [])
         self.name_like = [_name_like(w) for w in self.words]
         self.sentence_of: list[tuple[int, int]] = [(0, 0)] * len(doc)  # token -> (start, end) of its sentence
         for sentence in doc.sents:
