@@ -122,14 +122,20 @@ def _shape(text: str) -> str:
     return shape[:12]
 
 
-def _headline(text: str, position: int) -> bool:
+def _headline(text: str, position: int, known: dict[int, bool]) -> bool:
     """A short line whose words are mostly capitalised: a title or a menu, where capitals say nothing."""
     line_start = text.rfind("\n", 0, position) + 1
+    if line_start in known:
+        return known[line_start]
     line_end = text.find("\n", position)
     words = text[line_start:line_end if line_end != -1 else len(text)].split()
+    if len(words) > 12:
+        known[line_start] = False
+        return False
     alphabetic = [w for w in words if w[:1].isalpha() and len(w) > 3]
-    return 2 <= len(words) <= 12 and len(alphabetic) >= 2 and \
+    known[line_start] = 2 <= len(words) and len(alphabetic) >= 2 and \
         sum(w[0].isupper() for w in alphabetic) >= 0.75 * len(alphabetic)
+    return known[line_start]
 
 
 class _Tokens:
@@ -207,6 +213,9 @@ def _spans_of_run(start: int, end: int, inner: list, tokens: _Tokens, determiner
     return {(s, e) for s, e in spans if e > s}
 
 
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
 def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
     """Every span of ``doc`` that may be an organisation, with its features. ``hardware``: character
     spans of hardware mentions (products named after their maker are not organisations)."""
@@ -233,6 +242,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
             for span in sorted(_spans_of_run(start, end, inner, tokens, c.determiners)):
                 spans[span] = None
     for ent in doc.ents:
+        if ent.label_ in _NOT_NAME_LABELS:
+            continue
         spans[(ent.start, ent.end)] = None
         if ent.end - ent.start > 1 and tokens.lower[ent.start] in c.determiners:
             spans[(ent.start + 1, ent.end)] = None
@@ -244,7 +255,7 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
-    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware)
+    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware, {})
     found = []
     for start, end in spans:
         name = text[tokens.starts[start]:tokens.end_char(end - 1)]
@@ -278,7 +289,7 @@ def _with_document_evidence(found: list[Candidate]) -> list[Candidate]:
 
 
 def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity_of, token_entity, lowercase_words,
-              name_tokens, hardware) -> tuple[str, ...]:
+              name_tokens, hardware, headlines) -> tuple[str, ...]:
     text = tokens.text
     sentence_start, sentence_end = tokens.sentence_of[start]
     start_char, end_char = tokens.starts[start], tokens.end_char(end - 1)
@@ -334,7 +345,7 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("head_alone")
     if all(w in c.person_cues or w in c.joiners for w in lower):
         f.append("role_words")  # "Vice President", "Senior VP"
-    if _headline(text, start_char):
+    if _headline(text, start_char, headlines):
         f.append("headline")
     if lower[0] in c.not_heads or lower[-1] in c.not_heads or any(w.isdigit() and len(w) == 4 for w in words):
         f.append("not_organisation_head")
