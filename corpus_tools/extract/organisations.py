@@ -255,7 +255,7 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
-    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware, {})
+    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware, {}, *_context_cues(tokens, c), {})
     found = []
     for start, end in spans:
         name = text[tokens.starts[start]:tokens.end_char(end - 1)]
@@ -288,16 +288,63 @@ def _with_document_evidence(found: list[Candidate]) -> list[Candidate]:
                       x.listed) for x in found]
 
 
+def _context_cues(tokens: _Tokens, c: _Cues):
+    """The constructions before a token and after one, computed once per position: the candidates
+    of a run share their starts and ends."""
+    text = tokens.text
+
+    @lru_cache(maxsize=None)
+    def left_cues(start: int) -> tuple[str, ...]:
+        sentence_start, _ = tokens.sentence_of[start]
+        sentence_start_char, start_char = tokens.starts[sentence_start], tokens.starts[start]
+        left = text[max(sentence_start_char, start_char - _LEFT_CHARS):start_char]
+        left_lower = left.lower()
+        f = []
+        if c.not_descriptor.search(left_lower):
+            f.append("not_organisation_descriptor")  # "le sommet X", "the programme X"
+        if c.descriptor_adjacent.search(left_lower):
+            f.append("descriptor")
+        elif c.descriptor_near.search(left_lower):
+            between = list(range(max(sentence_start, start - 2), start))
+            adjacent = c.descriptor_adjacent.search(text[sentence_start_char:tokens.starts[between[-1]]].lower())
+            if all(_adjective_like(tokens, t) for t in (between[-1:] if adjacent else between)):
+                f.append("descriptor_qualified")  # "la jeune pousse nantaise X", "le fonds américain X"
+            else:
+                f.append("descriptor_near")
+        elif c.descriptor_apposed.search(left_lower):
+            f.append("descriptor_apposed")  # "la pépite française du quantique, X,"
+        if c.role_adjacent.search(left_lower):
+            f.append("role")
+        elif _in_list_after_role(tokens, start, sentence_start, c):
+            f.append("role_list")
+        if c.source_before.search(left_lower):
+            f.append("source")
+        if c.based_before.search(left):
+            f.append("based_backed")
+        return tuple(f)
+
+    @lru_cache(maxsize=None)
+    def right_cues(end: int) -> tuple[str, ...]:
+        _, sentence_end = tokens.sentence_of[end - 1]
+        end_char = tokens.end_char(end - 1)
+        right = text[end_char:min(tokens.end_char(sentence_end - 1), end_char + _LEFT_CHARS)]
+        f = []
+        if c.apposition_after.search(right):
+            f.append("apposition")
+        if c.backed_after.search(right):
+            f.append("based_backed")
+        if c.person_after.search(right):
+            f.append("person_after")
+        return tuple(f)
+
+    return left_cues, right_cues
+
+
 def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity_of, token_entity, lowercase_words,
-              name_tokens, hardware, headlines) -> tuple[str, ...]:
+              name_tokens, hardware, headlines, left_cues, right_cues, counts) -> tuple[str, ...]:
     text = tokens.text
     sentence_start, sentence_end = tokens.sentence_of[start]
     start_char, end_char = tokens.starts[start], tokens.end_char(end - 1)
-    sentence_start_char = tokens.starts[sentence_start]
-    sentence_end_char = tokens.end_char(sentence_end - 1)
-    left = text[max(sentence_start_char, start_char - _LEFT_CHARS):start_char]
-    left_lower = left.lower()
-    right = text[end_char:min(sentence_end_char, end_char + _LEFT_CHARS)]
     words = tokens.words[start:end]
     lower = tokens.lower[start:end]
     n = len(words)
@@ -351,34 +398,11 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("not_organisation_head")
     if c.public_head.match(name.lower()):
         f.append("public_head")
-    if c.not_descriptor.search(left_lower):
-        f.append("not_organisation_descriptor")  # "le sommet X", "the programme X"
-    if c.descriptor_adjacent.search(left_lower):
-        f.append("descriptor")
-    elif c.descriptor_near.search(left_lower):
-        between = list(range(max(sentence_start, start - 2), start))
-        adjacent = c.descriptor_adjacent.search(text[sentence_start_char:tokens.starts[between[-1]]].lower())
-        if all(_adjective_like(tokens, t) for t in (between[-1:] if adjacent else between)):
-            f.append("descriptor_qualified")  # "la jeune pousse nantaise X", "le fonds américain X"
-        else:
-            f.append("descriptor_near")
-    elif c.descriptor_apposed.search(left_lower):
-        f.append("descriptor_apposed")  # "la pépite française du quantique, X,"
-    if c.role_adjacent.search(left_lower):
-        f.append("role")
-    elif _in_list_after_role(tokens, start, sentence_start, c):
-        f.append("role_list")
-    if c.source_before.search(left_lower):
-        f.append("source")
-    if c.apposition_after.search(right):
-        f.append("apposition")
-    if c.based_before.search(left) or c.backed_after.search(right):
-        f.append("based_backed")
+    f += left_cues(start)
+    f += right_cues(end)
     if previous in c.person_cues:
         f.append("person_cue")
-    if c.person_after.search(right):
-        f.append("person_after")
-    occurrences = text.count(name)
+    occurrences = counts[name] if name in counts else counts.setdefault(name, text.count(name))
     if n > 1:
         f += [f"first={words[0]}", f"last={words[-1]}"]
         if name_tokens.get(words[-1], 0) > occurrences and words[-1] not in c.name_heads:
@@ -397,7 +421,7 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
     if start > sentence_start and tokens.name_like[start - 1] and previous not in c.determiners \
             and not tokens.stop[start - 1]:
         f.append("cut_left")
-    return tuple(f)
+    return tuple(dict.fromkeys(f))
 
 
 def _in_list_after_role(tokens: _Tokens, start: int, sentence_start: int, c: _Cues) -> bool:
