@@ -144,13 +144,15 @@ class _Tokens:
 
     def __init__(self, doc):
         self.text = doc.text
-        attributes = [(t.text, t.lower_, t.idx, t.is_stop, t.is_alpha) for t in doc]
-        self.words, self.lower, self.starts, self.stop, self.alpha = (list(column) for column in zip(*attributes)) \
-            if attributes else ([], [], [], [], [])
+        attributes = [(t.text, t.lower_, t.idx, t.is_stop, t.is_alpha, t.is_sent_start) for t in doc]
+        self.words, self.lower, self.starts, self.stop, self.alpha, sentence_starts = \
+            (list(column) for column in zip(*attributes)) if attributes else ([], [], [], [], [], [])
         self.name_like = [_name_like(w) for w in self.words]
-        self.sentence_of: list[tuple[int, int]] = [(0, 0)] * len(doc)  # token -> (start, end) of its sentence
-        for sentence in doc.sents:
-            self.sentence_of[sentence.start:sentence.end] = [(sentence.start, sentence.end)] * len(sentence)
+        # token -> (start, end) of its sentence
+        starts = [0] + [i for i, first in enumerate(sentence_starts) if first and i > 0] + [len(self.words)]
+        self.sentence_of: list[tuple[int, int]] = []
+        for start, end in zip(starts, starts[1:]):
+            self.sentence_of += [(start, end)] * (end - start)
 
     def start_char(self, token: int) -> int:
         return self.starts[token] if token < len(self.starts) else len(self.text)
