@@ -34,10 +34,17 @@ bench: $(VENV)/.installed-dev ## quick figures reported in the README (money spe
 	$(BIN)/python bench/amounts.py
 	$(BIN)/python bench/kinds.py
 
+train: $(VENV)/.installed-dev ## refit the organisation scorer on ../shared/train/news (writes corpus_tools/data/organisation_scorer.json)
+	$(BIN)/python bench/train_organisations.py
+
+bench-organisations: $(VENV)/.installed-dev ## organisation P/R (listed, unlisted) on dev and train, gazetteer ablation, speed and memory
+	$(BIN)/python bench/organisations.py --ablation
+	$(BIN)/python bench/entities.py
+
 bench-throughput: $(VENV)/.installed-dev ## corpus throughput and memory against the baseline (long)
 	$(BIN)/python bench/throughput.py
 
 clean: ## remove outputs (keeps .venv)
 	rm -rf $(OUT) .pytest_cache
 
-.PHONY: help install demo test bench bench-throughput clean
+.PHONY: help install demo test bench bench-throughput bench-organisations train clean

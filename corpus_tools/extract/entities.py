@@ -79,6 +79,13 @@ def alias_index() -> dict[str, str]:
     return index
 
 
+def listed_organisation(name: str) -> Organisation | None:
+    """The gazetteer entry that ``name`` resolves to (canonical name or alias, case-insensitive), or
+    None: what "listed" means when scoring organisations."""
+    org_id = alias_index().get(_key(name))
+    return gazetteer()[org_id] if org_id else None
+
+
 def _variants(form: str) -> set[str]:
     variants = {form}
     if len(form) >= 4:
