@@ -50,11 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=32, help="documents per analysis batch (default 32)")
     run.add_argument("--resume", action="store_true",
                      help="continue an interrupted run from its checkpoint instead of starting over")
-    evaluate = commands.add_parser("evaluate", help="precision/recall against a gold file")
-    evaluate.add_argument("gold", metavar="GOLD.json")
-    evaluate.add_argument("--corpus", help="folder of the annotated texts (default: ../corpus/<gold name>)")
-    evaluate.add_argument("--no-baseline", action="store_true", help="skip the raw spaCy baseline")
+    evaluate = commands.add_parser("evaluate", help="scores against hand annotations (a news set folder or GOLD.json)")
+    evaluate.add_argument("gold", metavar="GOLD", help="a folder of annotated excerpts (../shared/dev/news) or GOLD.json")
+    evaluate.add_argument("--corpus", help="GOLD.json only: folder of the annotated texts (default: ../corpus/<gold name>)")
+    evaluate.add_argument("--no-baseline", action="store_true", help="GOLD.json only: skip the raw spaCy baseline")
     evaluate.add_argument("--csv", help="also write the scores to this CSV file")
+    evaluate.add_argument("--jobs", type=int, default=1, help="news sets: worker processes for the analysis")
+    evaluate.add_argument("--floors", metavar="FILE", help="news sets: fail (exit 1) if a figure is under its floor")
+    evaluate.add_argument("--update-floors", metavar="FILE",
+                          help="news sets: raise the floors in FILE to today's figures (never lowers one)")
+    evaluate.add_argument("--new-gold", action="store_true", help="with --update-floors: the gold data changed, start anew")
     return parser
 
 
@@ -85,9 +90,11 @@ def _check_inputs(inputs: list[str]) -> str | None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluation import default_corpus_dir, evaluate
+    from .evaluation import default_corpus_dir, evaluate, is_news_set
 
     gold = Path(args.gold)
+    if is_news_set(gold):
+        return _evaluate_news(args, gold)
     corpus = Path(args.corpus) if args.corpus else default_corpus_dir(gold)
     problem = _check_inputs([str(gold), str(corpus)])
     if problem:
@@ -98,6 +105,32 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(scores.to_string(index=False))
     if args.csv:
         scores.to_csv(args.csv, index=False)
+    return 0
+
+
+def _evaluate_news(args: argparse.Namespace, folder: Path) -> int:
+    from .evaluation import evaluate_news, gate
+    from .evaluation.news import load_news_set, score_table
+
+    scores = evaluate_news(folder, n_process=args.jobs)
+    print(score_table(scores))
+    if args.csv:
+        scores.to_csv(args.csv, index=False)
+    digest = load_news_set(folder).digest
+    if args.update_floors:
+        try:
+            gate.raise_floors(scores, args.update_floors, digest, new_gold=args.new_gold)
+        except gate.FloorError as exc:
+            print(f"corpus-tools: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"floors written to {args.update_floors}")
+    if args.floors:
+        problems = gate.check(scores, gate.read_floors(args.floors), digest)
+        for problem in problems:
+            print(f"under the floor: {problem}", file=sys.stderr)
+        if problems:
+            return 1
+        print(f"every figure at or above its floor in {args.floors}")
     return 0
 
 

@@ -53,7 +53,7 @@ def _overlaps(start: int, end: int, gold: dict) -> bool:
 
 
 def score_amounts(text: str, gold_amounts: list[dict]) -> tuple[int, int, int]:
-    from .extract.money import extract_amounts
+    from ..extract.money import extract_amounts
 
     predicted = extract_amounts(text)
     matched = set()
@@ -80,7 +80,7 @@ def score_spacy_money(doc, gold_amounts: list[dict]) -> tuple[int, int, int]:
 
 
 def _name_key(name: str) -> str:
-    from .extract.entities import _key
+    from ..extract.entities import _key
 
     return _key(name)
 
@@ -88,7 +88,7 @@ def _name_key(name: str) -> str:
 def score_names(predicted: set[str], required: list[str], optional: list[str]) -> tuple[int, int, int]:
     """Unique names per document: a prediction is right when it is a required or optional
     organisation (or its canonical form); recall counts the required ones."""
-    from .extract.entities import alias_index, gazetteer
+    from ..extract.entities import alias_index, gazetteer
 
     index, organisations = alias_index(), gazetteer()
 
@@ -120,11 +120,11 @@ def default_corpus_dir(gold_path: Path) -> Path:
     return gold_path.resolve().parent.parent / "corpus" / gold_path.stem
 
 
-def evaluate(gold: str | os.PathLike, corpus: str | os.PathLike | None = None, *, baseline: bool = True
+def evaluate_seeds(gold: str | os.PathLike, corpus: str | os.PathLike | None = None, *, baseline: bool = True
              ) -> pd.DataFrame:
     """Scores per task (amounts, organisations, hardware), language and system."""
-    from .extract.entities import extract_entities
-    from .extract.hardware import extract_hardware
+    from ..extract.entities import extract_entities
+    from ..extract.hardware import extract_hardware
 
     gold_path = Path(gold)
     annotations = json.loads(gold_path.read_text(encoding="utf-8"))["documents"]
@@ -145,7 +145,7 @@ def evaluate(gold: str | os.PathLike, corpus: str | os.PathLike | None = None, *
         hardware = [(h.text, h.kind) for h in extract_hardware(text, lang=lang)]
         add("hardware", lang, "corpus_tools", score_hardware(hardware, annotation.get("hardware", [])))
         if baseline:
-            from .pipeline.models import full_pipeline
+            from ..pipeline.models import full_pipeline
 
             doc = full_pipeline(lang)(text)
             add("amounts", lang, "spacy_raw", score_spacy_money(doc, annotation.get("amounts", [])))
