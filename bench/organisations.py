@@ -95,10 +95,12 @@ def ablated_gazetteer(texts: list[str]) -> dict:
 def use_gazetteer(organisations: dict) -> None:
     """Every later pipeline and lookup reads ``organisations`` instead of the shipped list."""
     import corpus_tools.extract.entities as entities
+    from corpus_tools.extract.organisations import _unambiguous_aliases
     from corpus_tools.pipeline.models import entity_pipeline
 
     entities.gazetteer = lambda: organisations
     entities.alias_index.cache_clear()
+    _unambiguous_aliases.cache_clear()
     entity_pipeline.cache_clear()
 
 

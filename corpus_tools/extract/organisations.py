@@ -69,6 +69,13 @@ class _Cues:
     calendar: frozenset[str]
 
 
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Countries, regions and large cities (``lang/common/places.txt``)."""
+    text = resources.files("corpus_tools.lang.common").joinpath("places.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=None)
 def cues(lang: str) -> _Cues:
     words = resource(lang, "organisations")
@@ -215,6 +222,21 @@ def _spans_of_run(start: int, end: int, inner: list, tokens: _Tokens, determiner
     return {(s, e) for s, e in spans if e > s}
 
 
+def _alias_key(name: str) -> str:
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _unambiguous_aliases() -> frozenset[str]:
+    from .entities import alias_index, gazetteer
+
+    ambiguous = {_alias_key(form) for organisation in gazetteer().values() for form in organisation.ambiguous}
+    return frozenset(key for key in alias_index() if key not in ambiguous)
+
+
+# "Londres (AFP) -", "PARIS (Reuters) —": the agencies credited at the head of a wire story.
+_DATELINE_CREDIT = re.compile(r"(?:^|\n)[^\n(]{0,40}\((\w{2,12}(?:\s*/\s*\w{2,12}){0,3})\)\s*[-–—]")
+_PERSON_MODEL_LABELS = frozenset({"PER", "PERSON"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
@@ -257,16 +279,32 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
-    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware, {}, *_context_cues(tokens, c), {})
+    # Last words of the names the model calls people: "Kendall" alone is then a person too.
+    surnames = {tokens.words[e.end - 1] for e in doc.ents if e.label_ in _PERSON_MODEL_LABELS and e.end - e.start > 1}
+    datelines = set()
+    for m in _DATELINE_CREDIT.finditer(text):
+        for agency in re.finditer(r"\w+", m.group(1)):
+            span = doc.char_span(m.start(1) + agency.start(), m.start(1) + agency.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                spans[(span.start, span.end)] = None
+                datelines.add((span.start, span.end))
+    context = (entity_of, token_entity, lowercase_words, name_tokens, hardware, {}, *_context_cues(tokens, c), {},
+               surnames)
+    known = _unambiguous_aliases()
     found = []
     for start, end in spans:
         name = text[tokens.starts[start]:tokens.end_char(end - 1)]
         if not any(ch.isalpha() for ch in name):
             continue
-        listed = entity_of.get((start, end)) == "gazetteer"
+        # A name of the list that the gazetteer's case rules left to the model ("afp", "Nvidia Corp")
+        # is listed all the same, once the model or a construction has found it.
+        listed = entity_of.get((start, end)) == "gazetteer" or (entity_of.get((start, end)) is not None
+                                                                and _alias_key(name) in known)
         if not listed and any(t in listed_tokens for t in range(start, end)):
             continue  # a part of a listed name, or a run around one: the gazetteer decides there
         features = _features(tokens, start, end, name, c, *context)
+        if (start, end) in datelines:  # "(awp/afp)": agencies are written in any case there
+            features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("dateline_source",)
         if (start, end) in public_bodies:
             features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("public_body",)
         found.append(Candidate(start, end, name, features, listed))
@@ -343,7 +381,7 @@ def _context_cues(tokens: _Tokens, c: _Cues):
 
 
 def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity_of, token_entity, lowercase_words,
-              name_tokens, hardware, headlines, left_cues, right_cues, counts) -> tuple[str, ...]:
+              name_tokens, hardware, headlines, left_cues, right_cues, counts, surnames) -> tuple[str, ...]:
     text = tokens.text
     sentence_start, sentence_end = tokens.sentence_of[start]
     start_char, end_char = tokens.starts[start], tokens.end_char(end - 1)
@@ -394,6 +432,14 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("head_alone")
     if all(w in c.person_cues or w in c.joiners for w in lower):
         f.append("role_words")  # "Vice President", "Senior VP"
+    elif lower[0] in c.person_cues:
+        f.append("person_cue")  # "Chancellor Olaf Scholz", "CEO Jane Doe"
+    if name in places():
+        f.append("place_name")
+    if n == 1 and name in surnames:
+        f.append("surname")  # "Kendall" after "Alex Kendall"
+    if n == 1 and len(name) > 2 and name.endswith("s") and name[:-1].isupper():
+        f.append("plural_acronym")  # "CPUs", "LLMs"
     if _headline(text, start_char, headlines):
         f.append("headline")
     if lower[0] in c.not_heads or lower[-1] in c.not_heads or any(w.isdigit() and len(w) == 4 for w in words):
@@ -464,9 +510,9 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 # Constructions that name an organisation on their own ("X Capital", "X SAS", "Région X") and those
 # that announce one ("la start-up X", "led by X, Y and Z", "X, a Paris-based startup", "selon X"):
 # a whole run of capitalised words in such a place is an organisation, whatever the model says.
-_NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body"})
+_NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source"})
 _ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
-_NEVER = frozenset({"person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
+_NEVER = frozenset({"place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
                     "place_cue", "lower_word"})
 
 
@@ -474,15 +520,23 @@ def rule_says_organisation(candidate: Candidate) -> bool:
     features = set(candidate.features)
     if features & _NEVER or "cut_right" in features or "cut_left" in features or looks_like_a_person(candidate):
         return False
+    if "stop_start" in features and ("sentence_start" in features or "determiner_start" not in features):
+        return False  # "Through Cohere Labs": the capital belongs to the sentence, not to the name
     if features & _NAMING_FORMS:
         return True
+    if features & _PERSON_LABELS and ("len=2" in features or "len=3" in features):
+        return False  # "led by Jane Doe": a person in a role frame
     if features & {"descriptor", "descriptor_qualified", "apposition"}:  # "the startup X": the construction outweighs the model's label
         return True
     return bool(features & _ANNOUNCING) and not features & {"ner=LOC", "ner=GPE", "ner=NORP", "ner=DATE"}
 
 
+_HARD_NO = frozenset({"not_organisation_head", "not_organisation_descriptor", "place_name", "surname",
+                      "plural_acronym", "headline", "role_words"})
+
+
 def score(candidate: Candidate, lang: str) -> float:
-    if looks_like_a_person(candidate) or {"not_organisation_head", "not_organisation_descriptor"} & set(candidate.features):
+    if looks_like_a_person(candidate) or _HARD_NO & set(candidate.features):
         return 0.0
     if rule_says_organisation(candidate):
         return 1.0
