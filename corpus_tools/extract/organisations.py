@@ -64,6 +64,8 @@ class _Cues:
     not_heads: frozenset[str]
     not_descriptor: re.Pattern
     person_cues: frozenset[str]
+    nationality_before: re.Pattern
+    government: re.Pattern
     person_after: re.Pattern
     place_cues: frozenset[str]
     calendar: frozenset[str]
@@ -109,6 +111,8 @@ def cues(lang: str) -> _Cues:
         not_heads=frozenset(words.NOT_ORGANISATION_HEADS),
         not_descriptor=re.compile(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$"),
         person_cues=frozenset(words.PERSON_CUES),
+        nationality_before=re.compile(rf"(?:^|\W)(?:l['’]|le |la |les |the )(?:{_alternation(w.lower() for w in words.NATIONALITIES)})\s*$"),
+        government=re.compile(words.GOVERNMENT.format(nationality=_alternation(words.NATIONALITIES))),
         person_after=re.compile(rf"^\s*(?:,\s*(?:(?:the|le|la|son|sa|its|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?"
                                 rf"(?:{_alternation(words.PERSON_CUES)})\b|\(\d{{2}}\s*(?:ans|years?)?\))",
                                 re.IGNORECASE),
@@ -281,6 +285,11 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
             public_bodies.add((span.start, span.end))
     # Last words of the names the model calls people: "Kendall" alone is then a person too.
     surnames = {tokens.words[e.end - 1] for e in doc.ents if e.label_ in _PERSON_MODEL_LABELS and e.end - e.start > 1}
+    for m in c.government.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            spans[(span.start, span.end)] = None
+            public_bodies.add((span.start, span.end))
     datelines = set()
     for m in _DATELINE_CREDIT.finditer(text):
         for agency in re.finditer(r"\w+", m.group(1)):
@@ -342,8 +351,8 @@ def _context_cues(tokens: _Tokens, c: _Cues):
         f = []
         if c.not_descriptor.search(left_lower):
             f.append("not_organisation_descriptor")  # "le sommet X", "the programme X"
-        if c.descriptor_adjacent.search(left_lower):
-            f.append("descriptor")
+        if c.descriptor_adjacent.search(left_lower) or c.nationality_before.search(left_lower):
+            f.append("descriptor")  # "la start-up X", "le finlandais X"
         elif c.descriptor_near.search(left_lower):
             between = list(range(max(sentence_start, start - 2), start))
             adjacent = c.descriptor_adjacent.search(text[sentence_start_char:tokens.starts[between[-1]]].lower())
@@ -524,10 +533,10 @@ def rule_says_organisation(candidate: Candidate) -> bool:
         return False  # "Through Cohere Labs": the capital belongs to the sentence, not to the name
     if features & _NAMING_FORMS:
         return True
-    if features & _PERSON_LABELS and ("len=2" in features or "len=3" in features):
-        return False  # "led by Jane Doe": a person in a role frame
     if features & {"descriptor", "descriptor_qualified", "apposition"}:  # "the startup X": the construction outweighs the model's label
         return True
+    if features & _PERSON_LABELS and ("len=2" in features or "len=3" in features):
+        return False  # "led by Jane Doe": a person in a role frame
     return bool(features & _ANNOUNCING) and not features & {"ner=LOC", "ner=GPE", "ner=NORP", "ner=DATE"}
 
 

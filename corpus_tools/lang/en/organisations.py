@@ -26,6 +26,18 @@ DESCRIPTORS = (
     "research firm", "data provider", "network", "brand", "carrier", "partner", "backer",
 )
 
+# Nationality adjectives used before a name ("Finnish IQM"); also before "government".
+NATIONALITIES = (
+    "French", "American", "German", "British", "English", "Italian", "Spanish", "Dutch", "Belgian", "Swiss",
+    "Swedish", "Finnish", "Danish", "Norwegian", "Canadian", "Chinese", "Japanese", "Korean", "South Korean",
+    "Taiwanese", "Indian", "Israeli", "Australian", "Irish", "Polish", "Austrian", "Portuguese", "Singaporean",
+    "Emirati", "Saudi", "European", "Californian", "Scottish", "Welsh", "Brazilian", "Mexican", "Turkish",
+    "Greek", "Czech", "Estonian", "Ukrainian", "Russian", "US", "U.S.", "UK", "Dutch", "Qatari",
+)
+
+# A country's government named as such: "the Canadian government", "the UK government".
+GOVERNMENT = r"\b(?:{nationality}) (?:federal )?government\b"
+
 # Role frames followed by a name or a list of names.
 ROLE_FRAMES = (
     "led by", "co-led by", "headed by", "backed by", "funded by", "financed by", "supported by", "joined by",
@@ -63,7 +75,8 @@ NAME_HEADS = ("Capital", "Ventures", "Venture Partners", "Partners", "Invest", "
               "Holding", "Holdings", "Equity", "Growth", "Management", "Advisors", "Advisers", "Technologies",
               "Industries", "Labs", "Bank", "Robotics", "Therapeutics", "Semiconductor", "Semiconductors",
               "Asset Management", "Private Equity", "Associates", "Pharmaceuticals", "Biosciences", "Motors",
-              "Electronics", "Insurance")
+              "Electronics", "Insurance", "Company", "Authority", "Agency", "Commission", "Council", "University",
+              "Institute", "Foundation", "Ministry", "Department", "Laboratory", "Laboratories")
 
 # Words frequent in organisation names but also elsewhere ("Quantum", "AI"): a cue only.
 NAME_WORDS = ("Group", "Investment", "Technology", "Solutions", "Systems", "Lab", "Finance", "Financial", "Energy",

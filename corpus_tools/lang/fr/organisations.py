@@ -27,6 +27,24 @@ DESCRIPTORS = (
     "opérateur télécoms", "gestionnaire", "promoteur", "compagnie",
 )
 
+# Adjectifs de nationalité employés comme noms devant un nom : « le finlandais IQM », « l'américaine Nod.ai ».
+NATIONALITIES = (
+    "français", "française", "américain", "américaine", "allemand", "allemande", "britannique", "anglais",
+    "anglaise", "italien", "italienne", "espagnol", "espagnole", "néerlandais", "néerlandaise", "belge", "suisse",
+    "suédois", "suédoise", "finlandais", "finlandaise", "danois", "danoise", "norvégien", "norvégienne",
+    "canadien", "canadienne", "chinois", "chinoise", "japonais", "japonaise", "coréen", "coréenne", "sud-coréen",
+    "sud-coréenne", "taïwanais", "taïwanaise", "indien", "indienne", "israélien", "israélienne", "australien",
+    "australienne", "irlandais", "irlandaise", "polonais", "polonaise", "autrichien", "autrichienne", "portugais",
+    "portugaise", "luxembourgeois", "luxembourgeoise", "singapourien", "singapourienne", "émirati", "émiratie",
+    "saoudien", "saoudienne", "européen", "européenne", "californien", "californienne", "parisien", "parisienne",
+    "lyonnais", "lyonnaise", "nantais", "nantaise", "bordelais", "bordelaise", "toulousain", "toulousaine",
+    "marseillais", "marseillaise", "lillois", "lilloise", "grenoblois", "grenobloise", "montpelliérain",
+    "montpelliéraine", "rennais", "rennaise", "strasbourgeois", "strasbourgeoise", "niçois", "niçoise",
+)
+
+# Le gouvernement d'un pays, nommé comme tel : « le gouvernement français », « gouvernement fédéral allemand ».
+GOVERNMENT = r"\b[Gg]ouvernement (?:fédéral )?(?:{nationality})\b"
+
 # Cadres de rôle suivis d'un nom ou d'une liste de noms.
 ROLE_FRAMES = (
     "mené par", "menée par", "menés par", "conduit par", "conduite par", "piloté par", "pilotée par",
