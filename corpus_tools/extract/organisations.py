@@ -65,10 +65,17 @@ class _Cues:
     not_descriptor: re.Pattern
     person_cues: frozenset[str]
     nationality_before: re.Pattern
+    nationalities: frozenset[str]
     government: re.Pattern
     person_after: re.Pattern
     place_cues: frozenset[str]
     calendar: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    text = resources.files("corpus_tools.lang.common").joinpath("currencies.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +119,7 @@ def cues(lang: str) -> _Cues:
         not_descriptor=re.compile(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$"),
         person_cues=frozenset(words.PERSON_CUES),
         nationality_before=re.compile(rf"(?:^|\W)(?:l['’]|le |la |les |the )(?:{_alternation(w.lower() for w in words.NATIONALITIES)})\s*$"),
+        nationalities=frozenset(words.NATIONALITIES) | frozenset(w.capitalize() for w in words.NATIONALITIES),
         government=re.compile(words.GOVERNMENT.format(nationality=_alternation(words.NATIONALITIES))),
         person_after=re.compile(rf"^\s*(?:,\s*(?:(?:the|le|la|son|sa|its|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?"
                                 rf"(?:{_alternation(words.PERSON_CUES)})\b|\(\d{{2}}\s*(?:ans|years?)?\))",
@@ -313,7 +321,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> li
             continue  # a part of a listed name, or a run around one: the gazetteer decides there
         features = _features(tokens, start, end, name, c, *context)
         if (start, end) in datelines:  # "(awp/afp)": agencies are written in any case there
-            features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("dateline_source",)
+            features = tuple(f for f in features if f not in ("lower_word", "lowercase_start", "common_word")) + \
+                ("dateline_source",)
         if (start, end) in public_bodies:
             features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("public_body",)
         found.append(Candidate(start, end, name, features, listed))
@@ -437,14 +446,14 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("name_head")
     if n > 1 and words[-1] in c.name_words:
         f.append("name_word")
-    if n == 1 and (words[0] in c.name_heads or words[0] in c.name_words):
+    if n == 1 and (words[0] in c.name_heads or words[0] in c.name_words or words[0].rstrip(".") in c.legal_forms):
         f.append("head_alone")
     if all(w in c.person_cues or w in c.joiners for w in lower):
         f.append("role_words")  # "Vice President", "Senior VP"
     elif lower[0] in c.person_cues:
         f.append("person_cue")  # "Chancellor Olaf Scholz", "CEO Jane Doe"
-    if name in places():
-        f.append("place_name")
+    if name in places() or name in c.nationalities or name in _currency_codes() or label == "LANGUAGE":
+        f.append("place_name")  # places, nationalities, currencies, languages: never an organisation
     if n == 1 and name in surnames:
         f.append("surname")  # "Kendall" after "Alex Kendall"
     if n == 1 and len(name) > 2 and name.endswith("s") and name[:-1].isupper():
@@ -521,7 +530,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 # a whole run of capitalised words in such a place is an organisation, whatever the model says.
 _NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source"})
 _ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
-_NEVER = frozenset({"place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
+_NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
                     "place_cue", "lower_word"})
 
 
@@ -533,10 +542,10 @@ def rule_says_organisation(candidate: Candidate) -> bool:
         return False  # "Through Cohere Labs": the capital belongs to the sentence, not to the name
     if features & _NAMING_FORMS:
         return True
-    if features & {"descriptor", "descriptor_qualified", "apposition"}:  # "the startup X": the construction outweighs the model's label
+    if features & {"descriptor", "descriptor_qualified"}:  # "the startup X": the construction outweighs the model's label
         return True
     if features & _PERSON_LABELS and ("len=2" in features or "len=3" in features):
-        return False  # "led by Jane Doe": a person in a role frame
+        return False  # "led by Jane Doe", "Jane Doe, a co-founder of the startup": a person
     return bool(features & _ANNOUNCING) and not features & {"ner=LOC", "ner=GPE", "ner=NORP", "ner=DATE"}
 
 
