@@ -218,7 +218,7 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
     products = [(h.start + len(h.text) - len(h.text.lstrip()), h.end) for h in hardware]
     vendor_keys = {_key(h.vendor) for h in hardware if h.vendor}
     entities = []
-    for ent in _organisations_and_others(doc, lang, tuple(products), acronyms):
+    for ent in _organisations_and_others(doc, lang, tuple(products), acronyms, text):
         from_gazetteer = bool(ent.kb_id_) and ent.label_ == "ORG" and ent.kb_id_ in organisations
         start, end = _trim(text, ent.start_char, ent.end_char, lang)
         if start >= end:
@@ -247,8 +247,8 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
     return _unify_case_variants(entities)
 
 
-def _organisations_and_others(doc, lang: str, hardware: tuple[tuple[int, int], ...], acronyms: dict[str, str]
-                              ) -> list:
+def _organisations_and_others(doc, lang: str, hardware: tuple[tuple[int, int], ...], acronyms: dict[str, str],
+                              text: str) -> list:
     """The organisations the scorer chose, and the model's people and places that overlap none."""
     from spacy.tokens import Span
 
@@ -256,7 +256,7 @@ def _organisations_and_others(doc, lang: str, hardware: tuple[tuple[int, int], .
 
     listed = {(e.start, e.end): e.kb_id_ for e in doc.ents if e.kb_id_}
     organisations = [Span(doc, start, end, label="ORG", kb_id=listed.get((start, end), ""))
-                     for start, end, _ in organisation_spans(doc, lang, hardware, acronyms)]
+                     for start, end, _ in organisation_spans(doc, lang, hardware, acronyms, text)]
     taken = {t for span in organisations for t in range(span.start, span.end)}
     labels = _words(lang).MODEL_LABELS
     others = [e for e in doc.ents if labels.get(e.label_) not in (None, "ORG")

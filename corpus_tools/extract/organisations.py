@@ -161,8 +161,8 @@ class _Tokens:
     """The token attributes the features read, copied once from the Doc: indexing a Doc builds a
     Token object each time, which costs more than the features themselves."""
 
-    def __init__(self, doc):
-        self.text = doc.text
+    def __init__(self, doc, text: str | None = None):
+        self.text = doc.text if text is None else text
         attributes = [(t.text, t.lower_, t.idx, t.is_stop, t.is_alpha, t.is_sent_start) for t in doc]
         self.words, self.lower, self.starts, self.stop, self.alpha, sentence_starts = \
             (list(column) for column in zip(*attributes)) if attributes else ([], [], [], [], [], [])
@@ -252,11 +252,12 @@ _PERSON_MODEL_LABELS = frozenset({"PER", "PERSON"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
+def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text: str | None = None
+               ) -> list[Candidate]:
     """Every span of ``doc`` that may be an organisation, with its features. ``hardware``: character
     spans of hardware mentions (products named after their maker are not organisations)."""
     c = cues(lang)
-    tokens = _Tokens(doc)
+    tokens = _Tokens(doc, text)
     text = tokens.text
     entity_of, token_entity, listed_tokens = {}, {}, set()
     for ent in doc.ents:
@@ -567,7 +568,8 @@ def score(candidate: Candidate, lang: str) -> float:
 
 
 def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (),
-                       acronyms: dict[str, str] | None = None) -> list[tuple[int, int, float]]:
+                       acronyms: dict[str, str] | None = None, text: str | None = None
+                       ) -> list[tuple[int, int, float]]:
     """Token spans (start, end, score) chosen as organisations: every listed name, then the best
     scoring candidates above the language's threshold that overlap nothing chosen before. A name
     takes the best score of its mentions in the document: an organisation in one sentence is one
@@ -577,7 +579,7 @@ def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (
     threshold = model.get("threshold", 0.5)
     chosen, taken = [], set()
     scored, best, listed = [], {}, []
-    for candidate in candidates(doc, lang, hardware):
+    for candidate in candidates(doc, lang, hardware, text):
         if candidate.listed:
             listed.append(candidate)
             chosen.append((candidate.start, candidate.end, 1.0))
