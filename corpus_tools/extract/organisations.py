@@ -218,11 +218,14 @@ def _runs(tokens: _Tokens, start: int, end: int, connectors, legal_forms) -> lis
     return runs
 
 
-def _spans_of_run(start: int, end: int, inner: list, tokens: _Tokens, determiners) -> set[tuple[int, int]]:
-    """The run, the run without a leading determiner, and its parts between connectors."""
+def _spans_of_run(start: int, end: int, inner: list, tokens: _Tokens, determiners, nationalities
+                  ) -> set[tuple[int, int]]:
+    """The run, the run without a leading determiner or nationality ("The Finnish X"), and its parts
+    between connectors."""
     spans = {(start, end)}
     first = start
-    while end - first > 1 and (tokens.lower[first] in determiners or tokens.stop[first]):
+    while end - first > 1 and (tokens.lower[first] in determiners or tokens.stop[first]
+                               or tokens.words[first] in nationalities):
         first += 1  # "Selon Les Echos": a capitalised word that starts the sentence, then an article
         spans.add((first, end))
     cuts = [start] + [x for pair in inner for x in pair] + [end]
@@ -276,7 +279,7 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
     spans: dict[tuple[int, int], None] = {}
     for sentence_start, sentence_end in dict.fromkeys(tokens.sentence_of):
         for start, end, inner in _runs(tokens, sentence_start, sentence_end, c.connectors, c.legal_forms):
-            for span in sorted(_spans_of_run(start, end, inner, tokens, c.determiners)):
+            for span in sorted(_spans_of_run(start, end, inner, tokens, c.determiners, c.nationalities)):
                 spans[span] = None
     for ent in doc.ents:
         if ent.label_ in _NOT_NAME_LABELS:
@@ -537,6 +540,8 @@ _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "p
 
 def rule_says_organisation(candidate: Candidate) -> bool:
     features = set(candidate.features)
+    if features & _NAMING_FORMS and "place_cue" in features and not features & (_NEVER - {"place_cue"}):
+        features.discard("place_cue")  # "invest in Acme Semiconductor Company": a name, not a place
     if features & _NEVER or "cut_right" in features or "cut_left" in features or looks_like_a_person(candidate):
         return False
     if "stop_start" in features and ("sentence_start" in features or "determiner_start" not in features):
@@ -544,6 +549,8 @@ def rule_says_organisation(candidate: Candidate) -> bool:
     if features & _NAMING_FORMS:
         return True
     if features & {"descriptor", "descriptor_qualified"}:  # "the startup X": the construction outweighs the model's label
+        return True
+    if "based_backed" in features and "len=1" in features:  # "Santa Clara-based X", "X-backed"
         return True
     if features & _PERSON_LABELS and ("len=2" in features or "len=3" in features):
         return False  # "led by Jane Doe", "Jane Doe, a co-founder of the startup": a person

@@ -23,7 +23,7 @@ DESCRIPTORS = (
     "fintech", "biotech", "insurtech", "neobank", "carmaker", "automaker", "retailer", "vendor", "designer",
     "foundry", "incubator", "accelerator", "consortium", "regulator", "watchdog", "holding company",
     "asset manager", "private equity firm", "hedge fund", "sovereign wealth fund", "pension fund", "family office",
-    "research firm", "data provider", "network", "brand", "carrier", "partner", "backer",
+    "research firm", "data provider", "network", "brand", "carrier", "partner", "backer", "joint venture",
 )
 
 # Nationality adjectives used before a name ("Finnish IQM"); also before "government".
