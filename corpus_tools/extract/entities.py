@@ -109,9 +109,21 @@ class GazetteerRuler:
             patterns = [nlp.make_doc(v) for form in organisation.forms for v in sorted(_variants(form))]
             self.matcher.add(organisation.id, patterns)
             self.ambiguous |= set(organisation.ambiguous)
+        self.generic = {o.id for o in gazetteer().values() if o.type == "public_body"}
+        words = resource(nlp.lang, "organisations")
+        self.connectors = {w for w in words.NAME_CONNECTORS if " " not in w} - {"&"}
+        self.articles = set(words.DETERMINERS)
 
     def _confident(self, doc, span) -> bool:
-        """Ambiguous forms ("Free", "Orange") only mid-sentence, capitalised, not part of a longer name."""
+        """Ambiguous forms ("Free", "Orange") only mid-sentence, capitalised, not part of a longer name;
+        a public body's generic name not when it heads a longer one ("Conseil européen de l'innovation")."""
+        if span.kb_id_ in self.generic and span.end + 1 < len(doc) and doc[span.end].lower_ in self.connectors:
+            following = span.end + 1
+            if following + 1 < len(doc) and doc[following].lower_ in self.articles:
+                following += 1
+            word = doc[following]
+            if word.is_alpha and word.text[:1].islower() and not word.is_stop:
+                return False
         if span.text not in self.ambiguous:
             return True
         if span.start == 0 or doc[span.start - 1].is_sent_start or doc[span.start].is_sent_start:
