@@ -30,15 +30,18 @@ demo: $(VENV)/.installed ## run the main job on data/sample, tables under out/
 test: $(VENV)/.installed-dev ## run the whole test suite (notebooks included)
 	$(BIN)/python -m pytest -q
 
-train: $(VENV)/.installed-dev ## refit what is derived from ../shared/train (kind model JSON); merge tolerances: bench/merge_thresholds.py
+train: $(VENV)/.installed-dev ## refit what is derived from ../shared/train: kind model, organisation scorer, short-text language counts
 	$(BIN)/python -m corpus_tools.extract.kinds ../shared/train/news
+	$(BIN)/python bench/train_organisations.py
+	$(BIN)/python bench/language_words.py
 
 bench: $(VENV)/.installed-dev ## quick figures reported in the README (money speed, kind accuracy)
 	$(BIN)/python bench/amounts.py
 	$(BIN)/python bench/kinds.py
 
-language-data: $(VENV)/.installed ## rebuild lang/*/words.txt and the short-text language model's counts from ../shared/train
-	$(BIN)/python bench/language_words.py
+bench-organisations: $(VENV)/.installed-dev ## organisation P/R (listed, unlisted) on dev and train, gazetteer ablation, speed and memory
+	$(BIN)/python bench/organisations.py --ablation
+	$(BIN)/python bench/entities.py
 
 bench-throughput: $(VENV)/.installed-dev ## corpus throughput and memory against the baseline (long)
 	$(BIN)/python bench/throughput.py
@@ -49,4 +52,4 @@ screenshots: $(VENV)/.installed-dev ## README screenshots of report.html (1400 p
 clean: ## remove outputs (keeps .venv)
 	rm -rf $(OUT) .pytest_cache
 
-.PHONY: help install demo test train bench language-data bench-throughput screenshots clean
+.PHONY: help install demo test train bench bench-organisations bench-throughput screenshots clean

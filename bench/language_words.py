@@ -11,7 +11,7 @@ never on the development set:
   word is written in lower case in that language's excerpts, and each character trigram of those
   words ("^ga", "gal", ... "es$"). Words and trigrams with their counts only, never a sentence.
 
-    .venv/bin/python bench/language_words.py [--shared ../shared]      (or: make language-data)
+    .venv/bin/python bench/language_words.py [--shared ../shared]      (or: make train)
 """
 from __future__ import annotations
 

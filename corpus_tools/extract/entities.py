@@ -14,21 +14,32 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..lang import LANGUAGES, resource
 from ..types import Entity, HardwareMention
 
-LABELS = {
-    "en": {"ORG": "ORG", "PERSON": "PERSON", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"},
-    "fr": {"ORG": "ORG", "PER": "PERSON", "LOC": "LOC"},
-}
-_DETERMINERS = re.compile(r"(?:the|The|THE|le|Le|la|La|les|Les|l['’]|L['’])(?:\s+|(?<=['’]))")
-# Acronyms and words the small models take for names; an entity made only of these is dropped.
-NOT_NAME_WORDS = frozenset({"AI", "IA", "HPC", "LLM", "LLMs", "GPU", "GPUs", "CPU", "CEO", "PDG", "IT", "ML", "R&D",
-                            "the", "AGI", "API", "SaaS", "Cloud", "Bitcoin", "BTC", "ETH", "Brexit", "&", "and", "et",
-                            "Field", "Europe", "European", "Tech"})
+def _words(lang: str):
+    return resource(lang, "organisations")
+
+
+@lru_cache(maxsize=None)
+def _determiners(lang: str) -> re.Pattern:
+    """"the", "la", "l'" at the start of a name, in any case, followed by a space (or elided)."""
+    words = sorted(_words(lang).DETERMINERS, key=len, reverse=True)
+    return re.compile(rf"(?i:{'|'.join(re.escape(w) for w in words)})(?:\s+|(?<=['’]))")
+
+
+@lru_cache(maxsize=None)
+def _acronym_definition() -> re.Pattern:
+    """"Amazon Web Services (AWS)": a long name, then its acronym in brackets."""
+    connectors = sorted({w for lang in LANGUAGES for w in _words(lang).NAME_CONNECTORS if " " not in w}
+                        - {"d'", "d’"}, key=len, reverse=True)
+    inner = "|".join(re.escape(w) for w in connectors)
+    return re.compile(rf"(?P<long>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|{inner}|d['’]\w+)){{0,8}})"
+                      r"\s?\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
+
+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 _EDGE_PUNCT = "\"'“”«»‘’()[],.;:!? \n\t-–—"
-_ACRONYM = re.compile(r"(?P<long>[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|de|du|des|and|et|la|le|d['’]\w+)){0,8})"
-                      r"\s?\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,13 @@ def alias_index() -> dict[str, str]:
     return index
 
 
+def listed_organisation(name: str) -> Organisation | None:
+    """The gazetteer entry that ``name`` resolves to (canonical name or alias, case-insensitive), or
+    None: what "listed" means when scoring organisations."""
+    org_id = alias_index().get(_key(name))
+    return gazetteer()[org_id] if org_id else None
+
+
 def _variants(form: str) -> set[str]:
     variants = {form}
     if len(form) >= 4:
@@ -91,9 +109,21 @@ class GazetteerRuler:
             patterns = [nlp.make_doc(v) for form in organisation.forms for v in sorted(_variants(form))]
             self.matcher.add(organisation.id, patterns)
             self.ambiguous |= set(organisation.ambiguous)
+        self.generic = {o.id for o in gazetteer().values() if o.type == "public_body"}
+        words = resource(nlp.lang, "organisations")
+        self.connectors = {w for w in words.NAME_CONNECTORS if " " not in w} - {"&"}
+        self.articles = set(words.DETERMINERS)
 
     def _confident(self, doc, span) -> bool:
-        """Ambiguous forms ("Free", "Orange") only mid-sentence, capitalised, not part of a longer name."""
+        """Ambiguous forms ("Free", "Orange") only mid-sentence, capitalised, not part of a longer name;
+        a public body's generic name not when it heads a longer one ("Conseil européen de l'innovation")."""
+        if span.kb_id_ in self.generic and span.end + 1 < len(doc) and doc[span.end].lower_ in self.connectors:
+            following = span.end + 1
+            if following + 1 < len(doc) and doc[following].lower_ in self.articles:
+                following += 1
+            word = doc[following]
+            if word.is_alpha and word.text[:1].islower() and not word.is_stop:
+                return False
         if span.text not in self.ambiguous:
             return True
         if span.start == 0 or doc[span.start - 1].is_sent_start or doc[span.start].is_sent_start:
@@ -135,20 +165,36 @@ def not_names() -> frozenset[str]:
     return frozenset(_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def is_not_a_name(surface: str) -> bool:
-    return _key(surface) in not_names() or all(word in NOT_NAME_WORDS for word in surface.split())
+def is_not_a_name(surface: str, lang: str) -> bool:
+    not_name_words = _words(lang).NOT_NAME_WORDS
+    return _key(surface) in not_names() or all(word in not_name_words for word in surface.split())
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _ends_with_abbreviation(text: str, start: int, end: int, lang: str) -> bool:
+    """"Ltd.", "Inc.", "S.A.": the full stop belongs to the legal form."""
+    if text[end - 1] != ".":
+        return False
+    last_word = text[start:end].split()[-1]
+    return last_word in _words(lang).LEGAL_FORMS
+
+
+def _part_of_the_name(text: str, start: int) -> bool:
+    """"selon Les Echos", "reported by The Information": a capitalised article inside a sentence
+    belongs to the name; at the start of a sentence it is only capitalised."""
+    before = text[:start].rstrip(" \t\"“«'‘")
+    return text[start].isupper() and bool(before) and before[-1] not in ".!?:\n"
+
+
+def _trim(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """Drop edge punctuation, leading determiners and a trailing possessive, until stable."""
     while True:
         before = (start, end)
         while start < end and text[start] in _EDGE_PUNCT:
             start += 1
-        while end > start and text[end - 1] in _EDGE_PUNCT:
+        while end > start and text[end - 1] in _EDGE_PUNCT and not _ends_with_abbreviation(text, start, end, lang):
             end -= 1
-        determiner = _DETERMINERS.match(text, start, end)
-        if determiner and determiner.end() < end:
+        determiner = _determiners(lang).match(text, start, end)
+        if determiner and determiner.end() < end and not _part_of_the_name(text, start):
             start = determiner.end()
         possessive = _POSSESSIVE.search(text, start, end)
         if possessive and possessive.start() > start:
@@ -160,7 +206,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def defined_acronyms(text: str) -> dict[str, str]:
     """"Amazon Web Services (AWS)": the acronym stands for the long name in this text."""
     acronyms = {}
-    for m in _ACRONYM.finditer(text):
+    for m in _acronym_definition().finditer(text):
         acronym, long = m.group("acronym"), m.group("long").split()
         initials = "".join(w[0] for w in long if w[0].isupper())
         # Keep the shortest tail of the long form whose initials spell the acronym.
@@ -184,13 +230,13 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
     products = [(h.start + len(h.text) - len(h.text.lstrip()), h.end) for h in hardware]
     vendor_keys = {_key(h.vendor) for h in hardware if h.vendor}
     entities = []
-    for ent in doc.ents:
+    for ent in _organisations_and_others(doc, lang, tuple(products), acronyms, text):
         from_gazetteer = bool(ent.kb_id_) and ent.label_ == "ORG" and ent.kb_id_ in organisations
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        start, end = _trim(text, ent.start_char, ent.end_char, lang)
         if start >= end:
             continue
         surface = text[start:end]
-        if is_not_a_name(surface):
+        if is_not_a_name(surface, lang):
             continue
         key = _key(surface)
         org_id = ent.kb_id_ if from_gazetteer else index.get(key) or index.get(_key(acronyms.get(surface, "")))
@@ -205,12 +251,29 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
             entities.append(Entity(start, end, surface, "ORG", organisation.name, org_id,
                                    "gazetteer" if from_gazetteer else "model", parent))
             continue
-        label = LABELS[lang].get(ent.label_)
+        label = _words(lang).MODEL_LABELS.get(ent.label_)
         if label is None:
             continue
         canonical = acronyms.get(surface, surface) if label == "ORG" else surface
         entities.append(Entity(start, end, surface, label, " ".join(canonical.split()), "", "model", ""))
     return _unify_case_variants(entities)
+
+
+def _organisations_and_others(doc, lang: str, hardware: tuple[tuple[int, int], ...], acronyms: dict[str, str],
+                              text: str) -> list:
+    """The organisations the scorer chose, and the model's people and places that overlap none."""
+    from spacy.tokens import Span
+
+    from .organisations import organisation_spans
+
+    listed = {(e.start, e.end): e.kb_id_ for e in doc.ents if e.kb_id_}
+    organisations = [Span(doc, start, end, label="ORG", kb_id=listed.get((start, end), ""))
+                     for start, end, _ in organisation_spans(doc, lang, hardware, acronyms, text)]
+    taken = {t for span in organisations for t in range(span.start, span.end)}
+    labels = _words(lang).MODEL_LABELS
+    others = [e for e in doc.ents if labels.get(e.label_) not in (None, "ORG")
+              and not any(t in taken for t in range(e.start, e.end))]
+    return sorted(organisations + others, key=lambda span: span.start)
 
 
 def _unify_case_variants(entities: list[Entity]) -> list[Entity]:

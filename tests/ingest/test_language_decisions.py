@@ -75,7 +75,7 @@ def test_the_short_text_models_counts_hold_words_never_sentences_and_are_current
     for lang in language.LANGUAGES:
         shipped = REPO / "corpus_tools" / "lang" / lang / "language_counts.tsv"
         assert (tmp_path / lang / "language_counts.tsv").read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), \
-            "rebuild with: make language-data"
+            "rebuild with: make train"
 
 
 def test_development_set_floors():
