@@ -89,7 +89,7 @@ def test_report_xlsx_opens_on_investments_with_widths_tables_links_and_dates(see
     sheet = workbook["Investments"]
     assert sheet.freeze_panes == "A2"
     header = [c.value for c in sheet[1]]
-    assert header[:3] == ["Investor", "Recipient", "Kind"] and "In euros" in header and "Sources" in header
+    assert header[:4] == ["Investor", "Investors", "Recipient", "Kind"] and "In euros" in header and "Sources" in header
     assert all(sheet.column_dimensions[letter].width >= 8 for letter in "ABCDEFGHIJ")
     assert sheet.column_dimensions["A"].width != sheet.column_dimensions["L"].width  # sized to content
     table = sheet.tables["Investments"]

@@ -14,13 +14,13 @@ import corpus_tools as ct  # noqa: E402
 from corpus_tools.cli import main  # noqa: E402
 from corpus_tools.report import charts, tables  # noqa: E402
 from corpus_tools.report.html import render_html, script_json  # noqa: E402
-from corpus_tools.storage import TABLE_COLUMNS  # noqa: E402
+from corpus_tools.storage import TABLE_COLUMNS, TABLE_FIELDS  # noqa: E402
 
 
 def _table(name, rows):
     frame = pd.DataFrame(rows, columns=TABLE_COLUMNS[name])
-    for column in frame.columns:
-        if frame[column].dtype == object:
+    for column, kind in TABLE_FIELDS[name]:
+        if kind == "str":
             frame[column] = frame[column].fillna("")
     return frame
 
