@@ -21,7 +21,7 @@ def _table(name, rows):
     frame = pd.DataFrame(rows, columns=TABLE_COLUMNS[name])
     for column, kind in TABLE_FIELDS[name]:
         if kind == "str":
-            frame[column] = frame[column].fillna("")
+            frame[column] = frame[column].astype(object).fillna("")
     return frame
 
 
