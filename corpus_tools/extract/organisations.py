@@ -26,6 +26,9 @@ WEIGHTS_FILE = "organisation_scorer.json"
 _LEFT_CHARS = 80
 _MAX_RUN_TOKENS = 8
 _LIST_STEPS = 40
+_PRONOUN_STEPS = 6
+_MENU_WORDS = 12
+_HEADLINE_WORDS = 24
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class _Cues:
     person_after: re.Pattern
     place_cues: frozenset[str]
     calendar: frozenset[str]
+    person_frame: re.Pattern
+    title_words: frozenset[str]
+    person_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +111,7 @@ def cues(lang: str) -> _Cues:
                                 r"fondée?|créée?|headquartered|based|founded)\b)"),
         public_head=re.compile(rf"(?:{_alternation(words.PUBLIC_HEADS)})\b"),
         public_body=re.compile(rf"(?<!\w)(?:(?i:{_alternation(words.PUBLIC_HEADS)})|{_alternation(words.TERRITORY_HEADS)})"
-                               rf"(?:\s+(?!(?:de|du|des|d|of|for|the)\b)[a-zà-ÿ][\w'’-]*){{0,2}}"
+                               rf"(?P<gap>(?:\s+(?!(?:de|du|des|d|of|for|the)\b)[a-zà-ÿ][\w'’-]*){{0,2}})"
                                rf"(?:\s+(?P<connector>(?i:de la|de l['’]|d['’]|de|du|des|of the|of|for)))?\s*{inner_name}"
                                rf"(?:\s+(?:(?:de la|de l['’]|d['’]|de|du|des|of|for|&)\s*)?{inner_name})*"),
         connectors=tuple(sorted((tuple(c.split()) for c in words.NAME_CONNECTORS), key=len, reverse=True)),
@@ -126,6 +132,9 @@ def cues(lang: str) -> _Cues:
                                 re.IGNORECASE),
         place_cues=frozenset(words.PLACE_CUES),
         calendar=frozenset(words.CALENDAR_WORDS),
+        person_frame=re.compile(rf"(?:^|\W)(?:{'|'.join(words.PERSON_FRAMES)})\s*$"),
+        person_pronouns=frozenset(words.PERSON_PRONOUNS),
+        title_words=frozenset(w for cue in words.PERSON_CUES for w in cue.split()),
     )
 
 
@@ -147,8 +156,10 @@ def _headline(text: str, position: int, known: dict[int, bool]) -> bool:
     if line_start in known:
         return known[line_start]
     line_end = text.find("\n", position)
-    words = text[line_start:line_end if line_end != -1 else len(text)].split()
-    if len(words) > 12:
+    line = text[line_start:line_end if line_end != -1 else len(text)].strip()
+    words = line.split()
+    # Titles run longer than menus, but a long line that ends as a sentence is prose.
+    if len(words) > _HEADLINE_WORDS or (len(words) > _MENU_WORDS and line.endswith((".", ";", ","))):
         known[line_start] = False
         return False
     alphabetic = [w for w in words if w[:1].isalpha() and len(w) > 3]
@@ -202,7 +213,7 @@ def _runs(tokens: _Tokens, start: int, end: int, connectors, legal_forms) -> lis
             continue
         j, inner = i + 1, []
         while j < end and j - i < _MAX_RUN_TOKENS and not _ends_sentence(words[j - 1], legal_forms):
-            if name_like[j]:
+            if name_like[j] or _elided_inside(tokens, j):
                 j += 1
                 continue
             for connector in connectors:
@@ -216,6 +227,13 @@ def _runs(tokens: _Tokens, start: int, end: int, connectors, legal_forms) -> lis
         runs.append((i, j, inner))
         i = j
     return runs
+
+
+def _elided_inside(tokens: _Tokens, i: int) -> bool:
+    """"Wa’ed": the tokenizer cuts after the apostrophe; the rest of the word belongs to the name."""
+    previous = tokens.words[i - 1]
+    return previous.endswith(("’", "'")) and len(previous) > 2 and tokens.name_like[i - 1] \
+        and tokens.starts[i] == tokens.starts[i - 1] + len(previous) and tokens.alpha[i]
 
 
 def _spans_of_run(start: int, end: int, inner: list, tokens: _Tokens, determiners, nationalities
@@ -292,6 +310,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
         if m.group(0)[0].islower() and not m.group("connector"):
             continue  # "la banque X" is a descriptor before a name, "ministère de X" a name
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if not m.group("connector") and any(doc.vocab[w].is_stop for w in m.group("gap").split()):
+            continue  # "Foundation models are AI systems": a clause, not "conseil régional X"
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
@@ -338,7 +358,7 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
 _DOCUMENT_FEATURES = frozenset({"person_cue", "person_after", "last_word_alone", "descriptor", "descriptor_near",
                                 "descriptor_qualified", "descriptor_apposed",
                                 "role", "role_list", "apposition", "based_backed", "source", "place_cue",
-                                "legal_form", "hardware"})
+                                "legal_form", "hardware", "person_frame", "person_list", "pronoun_after"})
 
 
 def _with_document_evidence(found: list[Candidate]) -> list[Candidate]:
@@ -377,8 +397,12 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("descriptor_apposed")  # "la pépite française du quantique, X,"
         if c.role_adjacent.search(left_lower):
             f.append("role")
-        elif _in_list_after_role(tokens, start, sentence_start, c):
+        elif _in_list_after(tokens, start, sentence_start, c.role_adjacent, c.joiners):
             f.append("role_list")
+        if c.person_frame.search(left_lower):
+            f.append("person_frame")  # "founded in 2019 by X", "AI pioneer X"
+        elif _in_list_after(tokens, start, sentence_start, c.person_frame, c.joiners):
+            f.append("person_list")  # "Google engineers X and Y"
         if c.source_before.search(left_lower):
             f.append("source")
         if c.based_before.search(left):
@@ -397,6 +421,8 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("based_backed")
         if c.person_after.search(right):
             f.append("person_after")
+        if any(tokens.lower[t] in c.person_pronouns for t in range(end, min(sentence_end, end + _PRONOUN_STEPS))):
+            f.append("pronoun_after")  # "X said he would"
         return tuple(f)
 
     return left_cues, right_cues
@@ -432,7 +458,8 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("camel")
     if any(ch.isdigit() for ch in name):
         f.append("digit")
-    if any(w[:1].islower() and w.lower() not in c.joiners for w in words):
+    if any(w[:1].islower() and w.lower() not in c.joiners and not _elided_inside(tokens, start + k)
+           for k, w in enumerate(words)):
         f.append("lower_word")
     if lower[0] in c.determiners:
         f.append("determiner_start")
@@ -452,7 +479,7 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("name_word")
     if n == 1 and (words[0] in c.name_heads or words[0] in c.name_words or words[0].rstrip(".") in c.legal_forms):
         f.append("head_alone")
-    if all(w in c.person_cues or w in c.joiners for w in lower):
+    if all(w in c.title_words or w in c.joiners for w in lower):
         f.append("role_words")  # "Vice President", "Senior VP"
     elif lower[0] in c.person_cues:
         f.append("person_cue")  # "Chancellor Olaf Scholz", "CEO Jane Doe"
@@ -479,14 +506,14 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
             f.append("last_word_alone")  # "Kendall said": people are named again by their surname
     if any(start_char < h_end and h_start < end_char for h_start, h_end in hardware):
         f.append("hardware")
-    if previous in c.place_cues:
-        f.append("place_cue")
+    if previous in c.place_cues or (start - 2 >= sentence_start and f"{tokens.lower[start - 2]} {previous}" in c.place_cues):
+        f.append("place_cue")  # "in X", "the city of X", "près de X"
     f += [f"prev={previous}", f"next={following}"]
     if start - 2 >= sentence_start:
         f.append(f"prev2={tokens.lower[start - 2]}_{previous}")
     if occurrences > 1:
         f.append("repeated")
-    if n > 1 and end < sentence_end and tokens.name_like[end]:
+    if end < sentence_end and ((n > 1 and tokens.name_like[end]) or _elided_inside(tokens, end)):
         f.append("cut_right")
     if start > sentence_start and tokens.name_like[start - 1] and previous not in c.determiners \
             and not tokens.stop[start - 1]:
@@ -494,11 +521,11 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
     return tuple(dict.fromkeys(f))
 
 
-def _in_list_after_role(tokens: _Tokens, start: int, sentence_start: int, c: _Cues) -> bool:
-    """"led by X, Y and Z": walk left over names and joiners to a role frame."""
+def _in_list_after(tokens: _Tokens, start: int, sentence_start: int, frame: re.Pattern, joiners) -> bool:
+    """"led by X, Y and Z", "engineers X and Y": walk left over names and joiners to a frame."""
     k, stepped = start - 1, False
     while k >= sentence_start and start - k < _LIST_STEPS:
-        if tokens.lower[k] in c.joiners or tokens.name_like[k] or tokens.words[k] in ("(", ")"):
+        if tokens.lower[k] in joiners or tokens.name_like[k] or tokens.words[k] in ("(", ")"):
             k -= 1
             stepped = True
             continue
@@ -506,7 +533,7 @@ def _in_list_after_role(tokens: _Tokens, start: int, sentence_start: int, c: _Cu
     if not stepped or k < sentence_start:
         return False
     left = tokens.text[max(tokens.starts[sentence_start], tokens.starts[k] - _LEFT_CHARS):tokens.end_char(k)].lower()
-    return bool(c.role_adjacent.search(left))
+    return bool(frame.search(left))
 
 
 @lru_cache(maxsize=1)
@@ -517,7 +544,8 @@ def scorer_weights() -> dict:
 
 
 _PERSON_LABELS = frozenset({"ner=PER", "ner=PERSON", "doc:ner=PER", "doc:ner=PERSON"})
-_PERSON_EVIDENCE = frozenset({"doc:last_word_alone", "doc:person_cue", "doc:person_after"})
+_PERSON_EVIDENCE = frozenset({"doc:last_word_alone", "doc:person_cue", "doc:person_after", "doc:person_frame",
+                              "doc:person_list", "doc:pronoun_after"})
 _ORGANISATION_FORM = frozenset({"name_head", "legal_form", "public_head"})
 
 
@@ -526,7 +554,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
     surname alone, or with a title or a role): a person, whatever else the context says."""
     features = set(candidate.features)
     return bool(features & _PERSON_LABELS and features & _PERSON_EVIDENCE and not features & _ORGANISATION_FORM
-                and ("len=2" in features or "len=3" in features))
+                and features & {"len=2", "len=3", "len=4"})  # "Jean-Marc Durand": four tokens
 
 
 # Constructions that name an organisation on their own ("X Capital", "X SAS", "Région X") and those
@@ -535,7 +563,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 _NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source"})
 _ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
 _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
-                    "place_cue", "lower_word"})
+                    "place_cue", "lower_word", "person_frame"})
 
 
 def rule_says_organisation(candidate: Candidate) -> bool:
@@ -558,7 +586,7 @@ def rule_says_organisation(candidate: Candidate) -> bool:
 
 
 _HARD_NO = frozenset({"not_organisation_head", "not_organisation_descriptor", "place_name", "surname",
-                      "plural_acronym", "headline", "role_words"})
+                      "plural_acronym", "headline", "role_words", "head_alone"})
 
 
 def score(candidate: Candidate, lang: str) -> float:
