@@ -75,6 +75,8 @@ class _Cues:
     calendar: frozenset[str]
     person_frame: re.Pattern
     title_words: frozenset[str]
+    product_frame: re.Pattern
+    place_of_based: re.Pattern
     person_pronouns: frozenset[str]
 
 
@@ -135,6 +137,8 @@ def cues(lang: str) -> _Cues:
         person_frame=re.compile(rf"(?:^|\W)(?:{'|'.join(words.PERSON_FRAMES)})\s*$"),
         person_pronouns=frozenset(words.PERSON_PRONOUNS),
         title_words=frozenset(w for cue in words.PERSON_CUES for w in cue.split()),
+        product_frame=re.compile(rf"(?:^|\W)(?:{_alternation(words.PRODUCT_FRAMES)})\s*$"),
+        place_of_based=re.compile(r"^\s*,\s*[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?-(?:based|headquartered)\b"),
     )
 
 
@@ -358,7 +362,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
 _DOCUMENT_FEATURES = frozenset({"person_cue", "person_after", "last_word_alone", "descriptor", "descriptor_near",
                                 "descriptor_qualified", "descriptor_apposed",
                                 "role", "role_list", "apposition", "based_backed", "source", "place_cue",
-                                "legal_form", "hardware", "person_frame", "person_list", "pronoun_after"})
+                                "legal_form", "hardware", "person_frame", "person_list", "pronoun_after",
+                                "product_frame"})
 
 
 def _with_document_evidence(found: list[Candidate]) -> list[Candidate]:
@@ -407,6 +412,10 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("source")
         if c.based_before.search(left):
             f.append("based_backed")
+        if c.product_frame.search(left_lower):
+            f.append("product_frame")  # "launched X", "a model called X"
+        if start > sentence_start and tokens.lower[start - 1] in ("’s", "'s"):
+            f.append("possessed")  # "Acme's X": a unit, a product or a person of Acme
         return tuple(f)
 
     @lru_cache(maxsize=None)
@@ -421,6 +430,8 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("based_backed")
         if c.person_after.search(right):
             f.append("person_after")
+        if c.place_of_based.search(right):
+            f.append("place_name")  # "Burnaby, B.C.-based X": the town of a based construction
         if any(tokens.lower[t] in c.person_pronouns for t in range(end, min(sentence_end, end + _PRONOUN_STEPS))):
             f.append("pronoun_after")  # "X said he would"
         return tuple(f)
@@ -481,9 +492,13 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("head_alone")
     if all(w in c.title_words or w in c.joiners for w in lower):
         f.append("role_words")  # "Vice President", "Senior VP"
+    elif n <= 3 and lower[-1] in c.title_words and following in ("at", "of", "chez", "de") and start > sentence_start \
+            and previous == ",":
+        f.append("role_words")  # "Jane Doe, Quantum Lead at Acme"
     elif lower[0] in c.person_cues:
         f.append("person_cue")  # "Chancellor Olaf Scholz", "CEO Jane Doe"
-    if name in places() or name in c.nationalities or name in _currency_codes() or label == "LANGUAGE":
+    if name in places() or name in c.nationalities or name in _currency_codes() or label == "LANGUAGE" or \
+            (n > 2 and all(part in places() for part in re.split(r"\s+(?:&|and|et)\s+|,\s*", name))):
         f.append("place_name")  # places, nationalities, currencies, languages: never an organisation
     if n == 1 and name in surnames:
         f.append("surname")  # "Kendall" after "Alex Kendall"
@@ -506,6 +521,10 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
             f.append("last_word_alone")  # "Kendall said": people are named again by their surname
     if any(start_char < h_end and h_start < end_char for h_start, h_end in hardware):
         f.append("hardware")
+    if start > sentence_start and _number(tokens.words[start - 1]):
+        f.append("after_number")  # "200 Gbit/s", "4,096 Acme chips": units and products
+    if any(w in c.joiners and w.isalpha() for w in lower[1:-1]):
+        f.append("list_inside")  # "X and Y": two names, or none
     if previous in c.place_cues or (start - 2 >= sentence_start and f"{tokens.lower[start - 2]} {previous}" in c.place_cues):
         f.append("place_cue")  # "in X", "the city of X", "près de X"
     f += [f"prev={previous}", f"next={following}"]
@@ -519,6 +538,10 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
             and not tokens.stop[start - 1]:
         f.append("cut_left")
     return tuple(dict.fromkeys(f))
+
+
+def _number(word: str) -> bool:
+    return word[:1].isdigit() and not any(ch.isalpha() for ch in word)
 
 
 def _in_list_after(tokens: _Tokens, start: int, sentence_start: int, frame: re.Pattern, joiners) -> bool:
@@ -547,14 +570,18 @@ _PERSON_LABELS = frozenset({"ner=PER", "ner=PERSON", "doc:ner=PER", "doc:ner=PER
 _PERSON_EVIDENCE = frozenset({"doc:last_word_alone", "doc:person_cue", "doc:person_after", "doc:person_frame",
                               "doc:person_list", "doc:pronoun_after"})
 _ORGANISATION_FORM = frozenset({"name_head", "legal_form", "public_head"})
+_NAME_SHAPES = frozenset({"all_caps", "camel", "digit", "name_word", "descriptor", "descriptor_qualified", "list_inside"})
 
 
 def looks_like_a_person(candidate: Candidate) -> bool:
     """"First Last" that the model calls a person and the text treats as one (named again by the
     surname alone, or with a title or a role): a person, whatever else the context says."""
     features = set(candidate.features)
-    return bool(features & _PERSON_LABELS and features & _PERSON_EVIDENCE and not features & _ORGANISATION_FORM
-                and features & {"len=2", "len=3", "len=4"})  # "Jean-Marc Durand": four tokens
+    if not features & {"len=2", "len=3", "len=4"} or features & _ORGANISATION_FORM:  # "Jean-Marc Durand": four tokens
+        return False
+    if features & {"person_frame", "person_list"} and not features & _NAME_SHAPES:
+        return True  # "founded in 2020 by Jane Doe and John Roe", whatever the model's label
+    return bool(features & _PERSON_LABELS and features & _PERSON_EVIDENCE)
 
 
 # Constructions that name an organisation on their own ("X Capital", "X SAS", "Région X") and those
@@ -563,7 +590,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 _NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source"})
 _ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
 _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
-                    "place_cue", "lower_word", "person_frame"})
+                    "place_cue", "lower_word", "person_frame", "list_inside"})
 
 
 def rule_says_organisation(candidate: Candidate) -> bool:

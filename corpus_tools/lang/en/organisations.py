@@ -104,6 +104,11 @@ PERSON_FRAMES = (r"(?:co-?)?founded(?: in \d{4})? by", r"(?:co-?)?founders?", r"
                  r"researchers?", r"scientists?", r"pioneers?", r"advis[eo]rs?", r"laureates?", r"economists?",
                  r"analysts?", r"entrepreneurs?", r"billionaires?", r"inventors?", r"physicists?")
 
+# Frames before a product, a model or a technology: "launched X", "the release of X", "a model called X".
+PRODUCT_FRAMES = ("launched", "launches", "the launch of", "released", "the release of", "unveiled", "introduced",
+                  "rolled out", "called", "dubbed", "named", "known as", "frameworks like", "tools like",
+                  "products like", "models like", "models such as", "products such as")
+
 # Pronouns that stand for a person in the words after a name ("X said he would").
 PERSON_PRONOUNS = ("he", "she", "his", "her", "him", "himself", "herself")
 

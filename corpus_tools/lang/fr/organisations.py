@@ -109,6 +109,11 @@ PERSON_FRAMES = (r"(?:co-?)?fondée?s?(?: en \d{4})? par", r"(?:co-?)?fondat(?:e
                  r"lauréat(?:e|s|es)?", r"économistes?", r"analystes?", r"entrepreneu(?:r|se)s?", r"milliardaires?",
                  r"inventeu(?:r|se)s?", r"physicien(?:ne)?s?")
 
+# Cadres avant un produit, un modèle ou une technologie : « a lancé X », « le lancement de X », « baptisé X ».
+PRODUCT_FRAMES = ("lancé", "lancée", "lance", "le lancement de", "le lancement d'", "le lancement d’", "dévoilé",
+                  "présenté", "baptisé", "baptisée", "appelé", "appelée", "nommé", "nommée", "dénommé", "dénommée",
+                  "la sortie de", "la sortie d'", "la sortie d’")
+
 # Pronoms qui, après un nom, désignent une personne ; « il » et « elle » reprennent aussi une société.
 PERSON_PRONOUNS = ()
 
