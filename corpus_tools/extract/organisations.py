@@ -27,7 +27,6 @@ _LEFT_CHARS = 80
 _MAX_RUN_TOKENS = 8
 _LIST_STEPS = 40
 _PRONOUN_STEPS = 6
-_MENU_WORDS = 12
 _HEADLINE_WORDS = 24
 
 
@@ -149,6 +148,10 @@ def _name_like(text: str) -> bool:
     return first.isdigit() and any(c.isalpha() for c in text) and not text.isdigit()
 
 
+# "Ont.-based", "Sequoia-backed": a premodifier that ends a place or a backer, never a word of a name.
+_PREMODIFIER = re.compile(r"-(?:based|backed|owned|headquartered|born|funded|led)$", re.IGNORECASE)
+
+
 def _shape(text: str) -> str:
     shape = re.sub(r"[A-ZÀ-Þ]+", "X", re.sub(r"[a-zß-ÿ]+", "x", re.sub(r"\d+", "d", text)))
     return shape[:12]
@@ -162,8 +165,8 @@ def _headline(text: str, position: int, known: dict[int, bool]) -> bool:
     line_end = text.find("\n", position)
     line = text[line_start:line_end if line_end != -1 else len(text)].strip()
     words = line.split()
-    # Titles run longer than menus, but a long line that ends as a sentence is prose.
-    if len(words) > _HEADLINE_WORDS or (len(words) > _MENU_WORDS and line.endswith((".", ";", ","))):
+    # Titles run up to two dozen words; a line that ends as a sentence does is prose.
+    if len(words) > _HEADLINE_WORDS or line.endswith((".", ";", ",")):
         known[line_start] = False
         return False
     alphabetic = [w for w in words if w[:1].isalpha() and len(w) > 3]
@@ -181,7 +184,7 @@ class _Tokens:
         attributes = [(t.text, t.lower_, t.idx, t.is_stop, t.is_alpha, t.is_sent_start) for t in doc]
         self.words, self.lower, self.starts, self.stop, self.alpha, sentence_starts = \
             (list(column) for column in zip(*attributes)) if attributes else ([], [], [], [], [], [])
-        self.name_like = [_name_like(w) for w in self.words]
+        self.name_like = [_name_like(w) and not _PREMODIFIER.search(w) for w in self.words]
         # token -> (start, end) of its sentence
         starts = [0] + [i for i, first in enumerate(sentence_starts) if first and i > 0] + [len(self.words)]
         self.sentence_of: list[tuple[int, int]] = []
