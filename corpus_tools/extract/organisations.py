@@ -184,7 +184,7 @@ class _Tokens:
         attributes = [(t.text, t.lower_, t.idx, t.is_stop, t.is_alpha, t.is_sent_start) for t in doc]
         self.words, self.lower, self.starts, self.stop, self.alpha, sentence_starts = \
             (list(column) for column in zip(*attributes)) if attributes else ([], [], [], [], [], [])
-        self.name_like = [_name_like(w) and not _PREMODIFIER.search(w) for w in self.words]
+        self.name_like = [_name_like(w) and not ("-" in w and _PREMODIFIER.search(w)) for w in self.words]
         # token -> (start, end) of its sentence
         starts = [0] + [i for i, first in enumerate(sentence_starts) if first and i > 0] + [len(self.words)]
         self.sentence_of: list[tuple[int, int]] = []
