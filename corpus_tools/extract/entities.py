@@ -53,13 +53,25 @@ class Organisation:
     ambiguous: frozenset[str]
 
 
+# A legal form written out at the end of a name, and how news abbreviates it.
+_ABBREVIATED_FORMS = {"Company": ("Co.", "Co"), "Corporation": ("Corp.", "Corp"), "Incorporated": ("Inc.", "Inc"),
+                      "Limited": ("Ltd", "Ltd.")}
+
+
+def _abbreviated(form: str) -> list[str]:
+    """"Acme Manufacturing Company" is also "Acme Manufacturing Co."."""
+    head, _, last = form.rpartition(" ")
+    return [f"{head} {short}" for short in _ABBREVIATED_FORMS.get(last, ())] if head else []
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Organisation]:
     text = resources.files("corpus_tools.lang.common").joinpath("organisations.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
     organisations = {}
     for row in rows:
-        forms = tuple(dict.fromkeys([row["name"]] + [a for a in row["aliases"].split("|") if a]))
+        written = [row["name"]] + [a for a in row["aliases"].split("|") if a]
+        forms = tuple(dict.fromkeys(written + [short for form in written for short in _abbreviated(form)]))
         organisations[row["id"]] = Organisation(row["id"], row["name"], row["type"], row["country"], row["parent"],
                                                 forms, frozenset(a for a in row["ambiguous"].split("|") if a))
     return organisations
@@ -129,8 +141,8 @@ class GazetteerRuler:
         if span.start == 0 or doc[span.start - 1].is_sent_start or doc[span.start].is_sent_start:
             return False
         previous = doc[span.start - 1].text
-        if previous in ".!?\"“«:" or previous.endswith("\n"):
-            return False
+        if previous in ".!?\"“«:" or previous.endswith(("\n", ".", "!", "?")):
+            return False  # "... GmbH. Total investment": a full stop inside a token ends a sentence too
         following = doc[span.end] if span.end < len(doc) else None
         return not (following is not None and following.text[:1].isupper() and following.is_alpha)
 

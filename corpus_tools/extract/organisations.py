@@ -26,6 +26,8 @@ WEIGHTS_FILE = "organisation_scorer.json"
 _LEFT_CHARS = 80
 _MAX_RUN_TOKENS = 8
 _LIST_STEPS = 40
+_PRONOUN_STEPS = 6
+_HEADLINE_WORDS = 24
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,11 @@ class _Cues:
     person_after: re.Pattern
     place_cues: frozenset[str]
     calendar: frozenset[str]
+    person_frame: re.Pattern
+    title_words: frozenset[str]
+    product_frame: re.Pattern
+    place_of_based: re.Pattern
+    person_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +112,7 @@ def cues(lang: str) -> _Cues:
                                 r"fondée?|créée?|headquartered|based|founded)\b)"),
         public_head=re.compile(rf"(?:{_alternation(words.PUBLIC_HEADS)})\b"),
         public_body=re.compile(rf"(?<!\w)(?:(?i:{_alternation(words.PUBLIC_HEADS)})|{_alternation(words.TERRITORY_HEADS)})"
-                               rf"(?:\s+(?!(?:de|du|des|d|of|for|the)\b)[a-zà-ÿ][\w'’-]*){{0,2}}"
+                               rf"(?P<gap>(?:\s+(?!(?:de|du|des|d|of|for|the)\b)[a-zà-ÿ][\w'’-]*){{0,2}})"
                                rf"(?:\s+(?P<connector>(?i:de la|de l['’]|d['’]|de|du|des|of the|of|for)))?\s*{inner_name}"
                                rf"(?:\s+(?:(?:de la|de l['’]|d['’]|de|du|des|of|for|&)\s*)?{inner_name})*"),
         connectors=tuple(sorted((tuple(c.split()) for c in words.NAME_CONNECTORS), key=len, reverse=True)),
@@ -126,6 +133,11 @@ def cues(lang: str) -> _Cues:
                                 re.IGNORECASE),
         place_cues=frozenset(words.PLACE_CUES),
         calendar=frozenset(words.CALENDAR_WORDS),
+        person_frame=re.compile(rf"(?:^|\W)(?:{'|'.join(words.PERSON_FRAMES)})\s*$"),
+        person_pronouns=frozenset(words.PERSON_PRONOUNS),
+        title_words=frozenset(w for cue in words.PERSON_CUES for w in cue.split()),
+        product_frame=re.compile(rf"(?:^|\W)(?:{_alternation(words.PRODUCT_FRAMES)})\s*$"),
+        place_of_based=re.compile(r"^\s*,\s*[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?-(?:based|headquartered)\b"),
     )
 
 
@@ -134,6 +146,10 @@ def _name_like(text: str) -> bool:
     if first.isupper():
         return True
     return first.isdigit() and any(c.isalpha() for c in text) and not text.isdigit()
+
+
+# "Ont.-based", "Sequoia-backed": a premodifier that ends a place or a backer, never a word of a name.
+_PREMODIFIER = re.compile(r"-(?:based|backed|owned|headquartered|born|funded|led)$", re.IGNORECASE)
 
 
 def _shape(text: str) -> str:
@@ -147,8 +163,10 @@ def _headline(text: str, position: int, known: dict[int, bool]) -> bool:
     if line_start in known:
         return known[line_start]
     line_end = text.find("\n", position)
-    words = text[line_start:line_end if line_end != -1 else len(text)].split()
-    if len(words) > 12:
+    line = text[line_start:line_end if line_end != -1 else len(text)].strip()
+    words = line.split()
+    # Titles run up to two dozen words; a line that ends as a sentence does is prose.
+    if len(words) > _HEADLINE_WORDS or line.endswith((".", ";", ",")):
         known[line_start] = False
         return False
     alphabetic = [w for w in words if w[:1].isalpha() and len(w) > 3]
@@ -166,7 +184,7 @@ class _Tokens:
         attributes = [(t.text, t.lower_, t.idx, t.is_stop, t.is_alpha, t.is_sent_start) for t in doc]
         self.words, self.lower, self.starts, self.stop, self.alpha, sentence_starts = \
             (list(column) for column in zip(*attributes)) if attributes else ([], [], [], [], [], [])
-        self.name_like = [_name_like(w) for w in self.words]
+        self.name_like = [_name_like(w) and not ("-" in w and _PREMODIFIER.search(w)) for w in self.words]
         # token -> (start, end) of its sentence
         starts = [0] + [i for i, first in enumerate(sentence_starts) if first and i > 0] + [len(self.words)]
         self.sentence_of: list[tuple[int, int]] = []
@@ -202,7 +220,7 @@ def _runs(tokens: _Tokens, start: int, end: int, connectors, legal_forms) -> lis
             continue
         j, inner = i + 1, []
         while j < end and j - i < _MAX_RUN_TOKENS and not _ends_sentence(words[j - 1], legal_forms):
-            if name_like[j]:
+            if name_like[j] or _elided_inside(tokens, j):
                 j += 1
                 continue
             for connector in connectors:
@@ -216,6 +234,13 @@ def _runs(tokens: _Tokens, start: int, end: int, connectors, legal_forms) -> lis
         runs.append((i, j, inner))
         i = j
     return runs
+
+
+def _elided_inside(tokens: _Tokens, i: int) -> bool:
+    """"Wa’ed": the tokenizer cuts after the apostrophe; the rest of the word belongs to the name."""
+    previous = tokens.words[i - 1]
+    return previous.endswith(("’", "'")) and len(previous) > 2 and tokens.name_like[i - 1] \
+        and tokens.starts[i] == tokens.starts[i - 1] + len(previous) and tokens.alpha[i]
 
 
 def _spans_of_run(start: int, end: int, inner: list, tokens: _Tokens, determiners, nationalities
@@ -292,6 +317,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
         if m.group(0)[0].islower() and not m.group("connector"):
             continue  # "la banque X" is a descriptor before a name, "ministère de X" a name
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if not m.group("connector") and any(doc.vocab[w].is_stop for w in m.group("gap").split()):
+            continue  # "Foundation models are AI systems": a clause, not "conseil régional X"
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
@@ -338,7 +365,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
 _DOCUMENT_FEATURES = frozenset({"person_cue", "person_after", "last_word_alone", "descriptor", "descriptor_near",
                                 "descriptor_qualified", "descriptor_apposed",
                                 "role", "role_list", "apposition", "based_backed", "source", "place_cue",
-                                "legal_form", "hardware"})
+                                "legal_form", "hardware", "person_frame", "person_list", "pronoun_after",
+                                "product_frame"})
 
 
 def _with_document_evidence(found: list[Candidate]) -> list[Candidate]:
@@ -377,12 +405,20 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("descriptor_apposed")  # "la pépite française du quantique, X,"
         if c.role_adjacent.search(left_lower):
             f.append("role")
-        elif _in_list_after_role(tokens, start, sentence_start, c):
+        elif _in_list_after(tokens, start, sentence_start, c.role_adjacent, c.joiners):
             f.append("role_list")
+        if c.person_frame.search(left_lower):
+            f.append("person_frame")  # "founded in 2019 by X", "AI pioneer X"
+        elif _in_list_after(tokens, start, sentence_start, c.person_frame, c.joiners):
+            f.append("person_list")  # "Google engineers X and Y"
         if c.source_before.search(left_lower):
             f.append("source")
         if c.based_before.search(left):
             f.append("based_backed")
+        if c.product_frame.search(left_lower):
+            f.append("product_frame")  # "launched X", "a model called X"
+        if start > sentence_start and tokens.lower[start - 1] in ("’s", "'s"):
+            f.append("possessed")  # "Acme's X": a unit, a product or a person of Acme
         return tuple(f)
 
     @lru_cache(maxsize=None)
@@ -397,6 +433,10 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("based_backed")
         if c.person_after.search(right):
             f.append("person_after")
+        if c.place_of_based.search(right):
+            f.append("place_name")  # "Burnaby, B.C.-based X": the town of a based construction
+        if any(tokens.lower[t] in c.person_pronouns for t in range(end, min(sentence_end, end + _PRONOUN_STEPS))):
+            f.append("pronoun_after")  # "X said he would"
         return tuple(f)
 
     return left_cues, right_cues
@@ -432,7 +472,8 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("camel")
     if any(ch.isdigit() for ch in name):
         f.append("digit")
-    if any(w[:1].islower() and w.lower() not in c.joiners for w in words):
+    if any(w[:1].islower() and w.lower() not in c.joiners and not _elided_inside(tokens, start + k)
+           for k, w in enumerate(words)):
         f.append("lower_word")
     if lower[0] in c.determiners:
         f.append("determiner_start")
@@ -452,11 +493,15 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
         f.append("name_word")
     if n == 1 and (words[0] in c.name_heads or words[0] in c.name_words or words[0].rstrip(".") in c.legal_forms):
         f.append("head_alone")
-    if all(w in c.person_cues or w in c.joiners for w in lower):
+    if all(w in c.title_words or w in c.joiners for w in lower):
         f.append("role_words")  # "Vice President", "Senior VP"
+    elif n <= 3 and lower[-1] in c.title_words and following in ("at", "of", "chez", "de") and start > sentence_start \
+            and previous == ",":
+        f.append("role_words")  # "Jane Doe, Quantum Lead at Acme"
     elif lower[0] in c.person_cues:
         f.append("person_cue")  # "Chancellor Olaf Scholz", "CEO Jane Doe"
-    if name in places() or name in c.nationalities or name in _currency_codes() or label == "LANGUAGE":
+    if name in places() or name in c.nationalities or name in _currency_codes() or label == "LANGUAGE" or \
+            (n > 2 and all(part in places() for part in re.split(r"\s+(?:&|and|et)\s+|,\s*", name))):
         f.append("place_name")  # places, nationalities, currencies, languages: never an organisation
     if n == 1 and name in surnames:
         f.append("surname")  # "Kendall" after "Alex Kendall"
@@ -479,14 +524,18 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
             f.append("last_word_alone")  # "Kendall said": people are named again by their surname
     if any(start_char < h_end and h_start < end_char for h_start, h_end in hardware):
         f.append("hardware")
-    if previous in c.place_cues:
-        f.append("place_cue")
+    if start > sentence_start and _number(tokens.words[start - 1]):
+        f.append("after_number")  # "200 Gbit/s", "4,096 Acme chips": units and products
+    if any(w in c.joiners and w.isalpha() for w in lower[1:-1]):
+        f.append("list_inside")  # "X and Y": two names, or none
+    if previous in c.place_cues or (start - 2 >= sentence_start and f"{tokens.lower[start - 2]} {previous}" in c.place_cues):
+        f.append("place_cue")  # "in X", "the city of X", "près de X"
     f += [f"prev={previous}", f"next={following}"]
     if start - 2 >= sentence_start:
         f.append(f"prev2={tokens.lower[start - 2]}_{previous}")
     if occurrences > 1:
         f.append("repeated")
-    if n > 1 and end < sentence_end and tokens.name_like[end]:
+    if end < sentence_end and ((n > 1 and tokens.name_like[end]) or _elided_inside(tokens, end)):
         f.append("cut_right")
     if start > sentence_start and tokens.name_like[start - 1] and previous not in c.determiners \
             and not tokens.stop[start - 1]:
@@ -494,11 +543,15 @@ def _features(tokens: _Tokens, start: int, end: int, name: str, c: _Cues, entity
     return tuple(dict.fromkeys(f))
 
 
-def _in_list_after_role(tokens: _Tokens, start: int, sentence_start: int, c: _Cues) -> bool:
-    """"led by X, Y and Z": walk left over names and joiners to a role frame."""
+def _number(word: str) -> bool:
+    return word[:1].isdigit() and not any(ch.isalpha() for ch in word)
+
+
+def _in_list_after(tokens: _Tokens, start: int, sentence_start: int, frame: re.Pattern, joiners) -> bool:
+    """"led by X, Y and Z", "engineers X and Y": walk left over names and joiners to a frame."""
     k, stepped = start - 1, False
     while k >= sentence_start and start - k < _LIST_STEPS:
-        if tokens.lower[k] in c.joiners or tokens.name_like[k] or tokens.words[k] in ("(", ")"):
+        if tokens.lower[k] in joiners or tokens.name_like[k] or tokens.words[k] in ("(", ")"):
             k -= 1
             stepped = True
             continue
@@ -506,7 +559,7 @@ def _in_list_after_role(tokens: _Tokens, start: int, sentence_start: int, c: _Cu
     if not stepped or k < sentence_start:
         return False
     left = tokens.text[max(tokens.starts[sentence_start], tokens.starts[k] - _LEFT_CHARS):tokens.end_char(k)].lower()
-    return bool(c.role_adjacent.search(left))
+    return bool(frame.search(left))
 
 
 @lru_cache(maxsize=1)
@@ -517,16 +570,21 @@ def scorer_weights() -> dict:
 
 
 _PERSON_LABELS = frozenset({"ner=PER", "ner=PERSON", "doc:ner=PER", "doc:ner=PERSON"})
-_PERSON_EVIDENCE = frozenset({"doc:last_word_alone", "doc:person_cue", "doc:person_after"})
+_PERSON_EVIDENCE = frozenset({"doc:last_word_alone", "doc:person_cue", "doc:person_after", "doc:person_frame",
+                              "doc:person_list", "doc:pronoun_after"})
 _ORGANISATION_FORM = frozenset({"name_head", "legal_form", "public_head"})
+_NAME_SHAPES = frozenset({"all_caps", "camel", "digit", "name_word", "descriptor", "descriptor_qualified", "list_inside"})
 
 
 def looks_like_a_person(candidate: Candidate) -> bool:
     """"First Last" that the model calls a person and the text treats as one (named again by the
     surname alone, or with a title or a role): a person, whatever else the context says."""
     features = set(candidate.features)
-    return bool(features & _PERSON_LABELS and features & _PERSON_EVIDENCE and not features & _ORGANISATION_FORM
-                and ("len=2" in features or "len=3" in features))
+    if not features & {"len=2", "len=3", "len=4"} or features & _ORGANISATION_FORM:  # "Jean-Marc Durand": four tokens
+        return False
+    if features & {"person_frame", "person_list"} and not features & _NAME_SHAPES:
+        return True  # "founded in 2020 by Jane Doe and John Roe", whatever the model's label
+    return bool(features & _PERSON_LABELS and features & _PERSON_EVIDENCE)
 
 
 # Constructions that name an organisation on their own ("X Capital", "X SAS", "Région X") and those
@@ -535,7 +593,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 _NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source"})
 _ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
 _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
-                    "place_cue", "lower_word"})
+                    "place_cue", "lower_word", "person_frame", "list_inside"})
 
 
 def rule_says_organisation(candidate: Candidate) -> bool:
@@ -558,7 +616,7 @@ def rule_says_organisation(candidate: Candidate) -> bool:
 
 
 _HARD_NO = frozenset({"not_organisation_head", "not_organisation_descriptor", "place_name", "surname",
-                      "plural_acronym", "headline", "role_words"})
+                      "plural_acronym", "headline", "role_words", "head_alone"})
 
 
 def score(candidate: Candidate, lang: str) -> float:

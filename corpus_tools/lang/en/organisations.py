@@ -95,10 +95,26 @@ PERSON_CUES = ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "pr
                "director", "minister", "secretary", "senator", "governor", "analyst", "partner at", "investor",
                "economist", "spokesperson", "spokesman", "spokeswoman", "head", "executive", "boss", "professor", "vp",
                "svp", "evp", "vice president", "managing director", "general manager", "chancellor", "premier",
-               "prime minister", "mayor", "commissioner", "researcher", "scientist", "engineer", "author")
+               "prime minister", "mayor", "commissioner", "researcher", "scientist", "engineer", "author", "senior", "deputy", "lead", "adviser",
+               "advisor")
+
+# Frames before a person or a list of people (regular expressions): "founded in 2019 by X, Y and Z",
+# "Google engineers X and Y", "AI pioneer X". Founders and staff are people, not investors.
+PERSON_FRAMES = (r"(?:co-?)?founded(?: in \d{4})? by", r"(?:co-?)?founders?", r"executives?", r"engineers?",
+                 r"researchers?", r"scientists?", r"pioneers?", r"advis[eo]rs?", r"laureates?", r"economists?",
+                 r"analysts?", r"entrepreneurs?", r"billionaires?", r"inventors?", r"physicists?")
+
+# Frames before a product, a model or a technology: "launched X", "the release of X", "a model called X".
+PRODUCT_FRAMES = ("launched", "launches", "the launch of", "released", "the release of", "unveiled", "introduced",
+                  "rolled out", "called", "dubbed", "named", "known as", "frameworks like", "tools like",
+                  "products like", "models like", "models such as", "products such as")
+
+# Pronouns that stand for a person in the words after a name ("X said he would").
+PERSON_PRONOUNS = ("he", "she", "his", "her", "him", "himself", "herself")
 
 # Words before a place: "in London", "near Dresden".
-PLACE_CUES = ("in", "near", "at", "across", "outside", "throughout")
+PLACE_CUES = ("in", "near", "at", "across", "outside", "throughout", "city of", "town of", "state of",
+              "province of", "region of", "suburb of", "outskirts of", "capital of")
 
 # Months and days: capitalised in English.
 CALENDAR_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -102,8 +102,24 @@ PERSON_CUES = ("m.", "mme", "monsieur", "madame", "dr", "docteur", "pr", "profes
                "associé", "associée", "patron", "patronne", "ceo", "cto", "cfo", "coo", "chercheur", "chercheuse",
                "économiste", "analyste", "porte-parole", "député", "députée", "sénateur", "sénatrice", "maire")
 
+# Cadres avant une personne ou une liste de personnes (expressions régulières) : « fondée en 2019 par X
+# et Y », « les ingénieurs X et Y ». Fondateurs et salariés sont des personnes, pas des investisseurs.
+PERSON_FRAMES = (r"(?:co-?)?fondée?s?(?: en \d{4})? par", r"(?:co-?)?fondat(?:eur|rice)s?", r"dirigeant(?:e|s|es)?",
+                 r"ingénieurs?", r"chercheu(?:r|se)s?", r"scientifiques?", r"pionniers?", r"conseill(?:er|ère)s?",
+                 r"lauréat(?:e|s|es)?", r"économistes?", r"analystes?", r"entrepreneu(?:r|se)s?", r"milliardaires?",
+                 r"inventeu(?:r|se)s?", r"physicien(?:ne)?s?")
+
+# Cadres avant un produit, un modèle ou une technologie : « a lancé X », « le lancement de X », « baptisé X ».
+PRODUCT_FRAMES = ("lancé", "lancée", "lance", "le lancement de", "le lancement d'", "le lancement d’", "dévoilé",
+                  "présenté", "baptisé", "baptisée", "appelé", "appelée", "nommé", "nommée", "dénommé", "dénommée",
+                  "la sortie de", "la sortie d'", "la sortie d’")
+
+# Pronoms qui, après un nom, désignent une personne ; « il » et « elle » reprennent aussi une société.
+PERSON_PRONOUNS = ()
+
 # Mots qui précèdent un lieu : « à Lyon », « en Bretagne ».
-PLACE_CUES = ("à", "en", "au", "aux", "vers", "près de", "près d'", "près d’", "région de", "ville de")
+PLACE_CUES = ("à", "en", "au", "aux", "vers", "près de", "près d'", "près d’", "région de", "ville de",
+              "commune de", "département de", "capitale de", "banlieue de", "périphérie de")
 
 # Mois et jours : capitalisés en tête de phrase ou dans des titres.
 CALENDAR_WORDS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
