@@ -215,12 +215,14 @@ def _state_nouns(body: str, lang: str, sentence: tuple[int, int], entities: list
     return found
 
 
-_ELISION = re.compile(r"(?:d|l|D|L)['’]")
+_LEADING_FUNCTION_WORD = re.compile(r"(?:d|l|D|L)['’]|(?:de|du|des|of|the)\s+")
 
 
 def _name_start(body: str, entity: Entity) -> int:
-    """Where a name starts once an elided article or preposition is left out ("d’Elaia")."""
-    return entity.start + 2 if _ELISION.match(body, entity.start) else entity.start
+    """Where a name starts once an elided article or a lower-case preposition the recogniser took
+    in is left out ("d’Elaia", "de France 2030"): the cue before it must see that word."""
+    match = _LEADING_FUNCTION_WORD.match(body, entity.start, entity.end)
+    return match.end() if match else entity.start
 
 
 def _between_is_list(text: str) -> bool:
@@ -418,6 +420,12 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
             bought = _object_after(body, noun.end(), [e for e in parties if e.end <= by.start()], 50) or next(
                 iter(reversed([e for e in parties if e.end <= noun.start()])), None)
             return (_party(bought) if bought else NOBODY), [_party(buyer)], noun.group(0).lower() + " by"
+    before = [e for e in parties if e.end <= amount.start]
+    for bought in reversed(before):  # "AMD ... behind Xilinx, bought for $35bn": Xilinx was bought, AMD buys
+        participle = rules["bought_after"].match(body, bought.end)
+        if participle is not None and amount.start - participle.end() <= 25:
+            buyers = [e for e in before if e is not bought and not _is_place(e)]
+            return _party(bought), [_party(buyers[0])] if buyers else [], "bought, participle"
     verb = None
     for match in rules["acquire"].finditer(body, s_start, s_end):
         verb = match

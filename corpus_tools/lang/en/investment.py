@@ -67,7 +67,10 @@ INVEST_VERBS = [r"\binvest(?:s|ed|ing)?\b", r"\bpledg(?:e|es|ed|ing)\b", r"\bcom
 ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",
                  r"\btak(?:e|es|ing) over\b", r"\btook over\b", r"\bsnap(?:s|ped)? up\b", r"\bto take control of\b"]
 # "X was acquired by Y": the name before is bought, the one after buys.
-ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"\bsold to\b", r"\bsells? to\b"]
+ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"\bsold to\b", r"\bsells? to\b",
+               # "X accepted a takeover offer from Y": Y buys X
+               r"\b(?:accepted|accepts|agreed to|backed|recommended)\s+(?:an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+               r"(?:takeover |buyout |acquisition |cash )?(?:offer|bid)\s+(?:from|by)\b"]
 # "the acquisition of X": the name after is bought.
 ACQUISITION_OF = [r"\b(?:acquisition|purchase|takeover|buyout|buy-out|sale) of\b", r"\bdeal for\b", r"\bstake in\b",
                   r"\bbid for\b", r"\boffer for\b"]
