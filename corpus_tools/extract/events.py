@@ -60,6 +60,22 @@ def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace("’", "'").split())
 
 
+def _party_root(name: str, party_id: str) -> str:
+    """One key for a party and its parents: a group for its subsidiaries, a country for its
+    government and ministries."""
+    from .entities import gazetteer
+
+    organisations = gazetteer()
+    organisation = organisations.get(party_id) if party_id else None
+    if organisation is None:
+        return party_id or _name_key(name)
+    while organisation.parent in organisations:
+        organisation = organisations[organisation.parent]
+    if organisation.type == "public_body" and organisation.country:
+        return "country:" + organisation.country
+    return organisation.id
+
+
 def _investor_keys(row: Mapping) -> frozenset:
     """Keys of every named investor, and of the parent group of each known one."""
     from .entities import gazetteer
@@ -445,15 +461,25 @@ class _Event:
         self.sentence_keys.add((row["doc_id"], int(row.get("sentence_start") or 0)))
 
     def investor(self, recipient: str) -> tuple[str, str]:
+        """The party most mentions name, a state counted with its government and ministries and a
+        group with its subsidiaries; within a group the most specific name ("Amazon Web Services"
+        rather than its parent "Amazon"), within a state the most named."""
         from .entities import gazetteer
 
         organisations = gazetteer()
         named = Counter({pair: n for pair, n in self.named.items() if pair[0] != recipient})
-        ids = {org_id for _, org_id in named if org_id}
-        for name, org_id in named:
+        if not named:
+            return "", ""
+        by_party: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for pair in named:
+            by_party[_party_root(pair[0], pair[1])].append(pair)
+        best = max(by_party, key=lambda root: sum(named[pair] for pair in by_party[root]))  # first named on a tie
+        members = by_party[best]
+        ids = {org_id for _, org_id in members if org_id} if not best.startswith("country:") else set()
+        for name, org_id in members:
             if org_id and org_id in organisations and organisations[org_id].parent in ids:
-                return name, org_id  # "Amazon Web Services" rather than its parent "Amazon"
-        return max(named, key=lambda pair: named[pair], default=("", ""))
+                return name, org_id
+        return max(members, key=lambda pair: named[pair])
 
     def row(self) -> dict:
         best = self.best

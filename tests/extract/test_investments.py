@@ -176,6 +176,19 @@ def test_one_party_written_differently_is_one_party():
     assert event_of["e-0"] == event_of["f-0"]
 
 
+def test_the_investor_is_the_party_most_mentions_name_a_state_with_its_ministries():
+    """Germany (twice), its government and a German ministry outvote the French government named
+    twice by mistake; within the state, the name most mentions use."""
+    def subsidy(doc, investor, investor_id):
+        return _row(doc_id=doc, amount_id=f"{doc}-0", investor=investor, investors=investor, investor_id=investor_id,
+                    recipient="Intel", recipient_id="intel", value=1e10, value_eur=1e10)
+    rows = [subsidy("a", "French government", "french_government"), subsidy("b", "French government", "french_government"),
+            subsidy("c", "Germany", "country:DE"), subsidy("d", "Germany", "country:DE"),
+            subsidy("e", "German government", "german_government"), subsidy("f", "BMBF", "bmbf")]
+    events, event_of = merge_events(rows)
+    assert len(events) == 1 and events[0]["investor"] == "Germany"
+
+
 def test_restatements_bounds_and_ranges_across_languages_and_currencies():
     rows = [
         _row(doc_id="en", amount_id="en-0", investor="", investors="", investor_id="", recipient="Intel",
