@@ -90,6 +90,7 @@ def _rules(lang: str):
                                       + r"\s+(?:(?:the|la|le|les|l['’]|its|their|sa|son|ses)\s*)?(?:[\w-]+\s+){0,3}?\Z",
                                       flags),
         "parent_of": re.compile(_alternation(rules.PARENT_OF) + r"\s*\Z", flags),
+        "amount_of": re.compile(r"\s+" + _alternation(rules.AMOUNT_OF) + r"\s*\Z", flags),
         "clause_break": words(rules.CLAUSE_BREAK),
         "target_start": re.compile(r"[\s,]{0,3}(?:" + "|".join(rules.TARGET_START) + r")\s+", flags),
         "months": rules.MONTHS,
@@ -372,7 +373,8 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                 elif salient:
                     investors.append(salient[0])
                     cue = "salient"
-            chosen = _recipient_after(body, rules, parties, amount.end, s_end) or target_org
+            chosen = _place_just_before(body, rules, parties, amount, s_start) or \
+                _recipient_after(body, rules, parties, amount.end, s_end) or target_org
             if chosen is None and invest_verb is not None:
                 chosen = _recipient_after(body, rules, parties, invest_verb.end(), s_end)
             if chosen is None:  # "the new machine at X will cost": the place or body the money goes to
@@ -382,6 +384,18 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                 recipient = _party(chosen)
     investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
     return Roles(tuple(investors), recipient, target, cue)
+
+
+def _place_just_before(body: str, rules, parties: list[Entity], amount: Amount, s_start: int) -> Entity | None:
+    """"one in Poland worth €4.6bn and one in Israel of $25bn": the place an investing noun sends
+    the money to, just before its amount, receives it (not the place after the amount)."""
+    before = [e for e in parties if e.end <= amount.start]
+    if not before or not _is_place(before[-1]):
+        return None
+    place = before[-1]
+    if not rules["amount_of"].fullmatch(body, place.end, amount.start):
+        return None
+    return place if rules["recipient_after"].search(body, max(s_start, place.start - 30), _name_start(body, place)) else None
 
 
 def _recipient_after(body: str, rules, parties: list[Entity], start: int, s_end: int) -> Entity | None:

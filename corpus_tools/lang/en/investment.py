@@ -87,6 +87,8 @@ STATE_NAMES = [r"\bgovernment\b", r"\bstate\b", r"\bministry\b", r"\bcommission\
 # Prepositions after the amount or the verb that introduce what the money goes to.
 RECIPIENT_AFTER = [r"\bin(?:to)?\b", r"\bfor\b", r"\bto\b", r"\btowards?\b", r"\bbehind\b", r"\bat\b"]
 # "the parent company of Free" names the parent of the organisation that follows.
+# Between a place and its amount: "one in Poland worth €4.6bn"
+AMOUNT_OF = [r"of", r"worth", r"totall?ing", r"valued at", r"costing"]
 PARENT_OF = [r"\bparent (company |group )?of", r"\bowner of"]
 # Words that stand for the machine or site an article is about ("the system will cost").
 MACHINE_ANAPHORS = [r"\bthe (?:system|machine|supercomputer|computer|cluster|data ?cent(?:re|er)|facility|extension|upgrade)\b"]

@@ -70,6 +70,8 @@ STATE_NAMES = [r"\bgouvernement\b", r"\bÉtat\b", r"\bministère\b", r"\bcommiss
                r"\bgovernment\b"]
 RECIPIENT_AFTER = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bà\b", r"\bau\b", r"\baux\b",
                    r"\bau profit d['’e]", r"\bà destination d['’e]", r"\bau capital d['’e]", r"\bchez\b"]
+# Entre un lieu et son montant : « en Pologne d'une hauteur de 4,6 milliards »
+AMOUNT_OF = [r"d['’]une? (?:hauteur|valeur|montant|enveloppe|coût) d['’e]", r"à hauteur d['’e]", r"de", r"d['’]"]
 PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
 MACHINE_ANAPHORS = [r"\b(?:le (?:système|supercalculateur|calculateur|cluster|centre de données)|la machine|l['’](?:extension|infrastructure))\b"]
 TARGET_START = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bau profit d['’e]", r"\bà destination d['’e]"]
