@@ -13,9 +13,13 @@ The tolerances are fitted on ``../shared/train/events`` (``bench/merge_threshold
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from hashlib import sha1
+from functools import lru_cache
 from typing import Iterable, Mapping, NamedTuple
+
+from ..lang import LANGUAGES, resource
 
 from .investments import INVESTING_KINDS
 
@@ -56,6 +60,22 @@ def _name_key(name: str) -> str:
     return " ".join(name.casefold().replace("’", "'").split())
 
 
+def _party_root(name: str, party_id: str) -> str:
+    """One key for a party and its parents: a group for its subsidiaries, a country for its
+    government and ministries."""
+    from .entities import gazetteer
+
+    organisations = gazetteer()
+    organisation = organisations.get(party_id) if party_id else None
+    if organisation is None:
+        return party_id or _name_key(name)
+    while organisation.parent in organisations:
+        organisation = organisations[organisation.parent]
+    if organisation.type == "public_body" and organisation.country:
+        return "country:" + organisation.country
+    return organisation.id
+
+
 def _investor_keys(row: Mapping) -> frozenset:
     """Keys of every named investor, and of the parent group of each known one."""
     from .entities import gazetteer
@@ -68,8 +88,12 @@ def _investor_keys(row: Mapping) -> frozenset:
     if investor_id:
         keys.add(investor_id)
         organisations = gazetteer()
-        if investor_id in organisations and organisations[investor_id].parent:
-            keys.add(organisations[investor_id].parent)
+        organisation = organisations.get(investor_id)
+        while organisation is not None and organisation.parent in organisations:
+            keys.add(organisation.parent)  # a subsidiary's or a ministry's money is its group's or state's
+            organisation = organisations[organisation.parent]
+        if organisation is not None and organisation.type == "public_body" and organisation.country:
+            keys.add("country:" + organisation.country)  # "the German government" is Germany
     return frozenset(keys)
 
 
@@ -117,10 +141,62 @@ def _kinds_agree(a: str, b: str) -> bool:
 
 def _recipients_agree(a: str, b: str) -> bool:
     """A place agrees with any recipient: a site is named by its city, region, country or operator."""
-    return not a or not b or a == b or a in b or b in a or a.startswith(_PLACE_KEYS) or b.startswith(_PLACE_KEYS)
+    return not a or not b or a in b or b in a or a.startswith(_PLACE_KEYS) or b.startswith(_PLACE_KEYS) or \
+        same_party(a, b)
 
 
 _PLACE_KEYS = ("place:", "country:")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset:
+    """Words that describe an organisation rather than name it, in every language: "start-up",
+    "finlandaise", "SAS", "the". Words that end a name ("Labs", "Capital") are not among them:
+    "X Capital" is a fund, not the company X."""
+    words = set()
+    for lang in LANGUAGES:
+        rules = resource(lang, "organisations")
+        for field in ("DESCRIPTORS", "NATIONALITIES", "LEGAL_FORMS", "DETERMINERS",
+                      "NAME_CONNECTORS", "NOT_NAME_WORDS"):
+            for phrase in getattr(rules, field, ()):
+                words.update(_WORD.findall(phrase.casefold()))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset:
+    """Words that end a name and make it another party: "Labs", "Capital", "Ventures"."""
+    words = set()
+    for lang in LANGUAGES:
+        rules = resource(lang, "organisations")
+        for phrase in (*getattr(rules, "NAME_HEADS", ()), *getattr(rules, "NAME_WORDS", ())):
+            words.update(_WORD.findall(phrase.casefold()))
+    return frozenset(words)
+
+
+def _distinctive_words(key: str) -> frozenset:
+    return frozenset(w for w in _WORD.findall(key) if w not in _generic_words())
+
+
+def same_party(a: str, b: str) -> bool:
+    """Two name keys of one party, written differently: "Alice&Bob" / "Alice & Bob", "the start-up
+    Nordavia" / "Nordavia SAS" / "Nordavia" (the naming words of one hold the other's). "Nordavia
+    Labs" and "Nordavia" are not one: a lab or a fund named after a company is another party."""
+    if a == b:
+        return True
+    if "".join(_WORD.findall(a)) == "".join(_WORD.findall(b)) != "":
+        return True
+    words_a = _distinctive_words(a)
+    words_b = _distinctive_words(b)
+    if not words_a or not words_b or not (words_a <= words_b or words_b <= words_a):
+        return False
+    return not (words_a ^ words_b) & _name_words()  # "Nordavia Capital" is a fund, not Nordavia
+
+
+def _share_party(names_a: frozenset | set, names_b: frozenset | set) -> bool:
+    return bool(names_a & names_b) or any(same_party(a, b) for a in names_a for b in names_b
+                                          if not a.startswith(_PLACE_KEYS) and not b.startswith(_PLACE_KEYS))
 
 
 def same_commitment(a: _Link, b: _Link) -> bool:
@@ -155,7 +231,7 @@ class _Parties:
         mine, theirs = self.recipient(), unit.recipient()
         if mine and theirs and not _recipients_agree(mine, theirs):
             return False
-        if unit.docs <= self.docs or unit.names & self.names:
+        if unit.docs <= self.docs or _share_party(unit.names, self.names):
             return True
         if unit.names and self.names:
             return False
@@ -166,7 +242,8 @@ class _Parties:
 def _affinity(a: _Link, b: _Link) -> int:
     """How much two agreeing mentions have in common: the best event for an amount is the one
     whose mentions share most with it."""
-    return 2 * bool(a.recipient and a.recipient == b.recipient) + bool(a.investors & b.investors)
+    return 2 * bool(a.recipient and b.recipient and same_party(a.recipient, b.recipient)) + \
+        bool(_share_party(a.investors, b.investors))
 
 
 class _UnionFind:
@@ -384,15 +461,25 @@ class _Event:
         self.sentence_keys.add((row["doc_id"], int(row.get("sentence_start") or 0)))
 
     def investor(self, recipient: str) -> tuple[str, str]:
+        """The party most mentions name, a state counted with its government and ministries and a
+        group with its subsidiaries; within a group the most specific name ("Amazon Web Services"
+        rather than its parent "Amazon"), within a state the most named."""
         from .entities import gazetteer
 
         organisations = gazetteer()
         named = Counter({pair: n for pair, n in self.named.items() if pair[0] != recipient})
-        ids = {org_id for _, org_id in named if org_id}
-        for name, org_id in named:
+        if not named:
+            return "", ""
+        by_party: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for pair in named:
+            by_party[_party_root(pair[0], pair[1])].append(pair)
+        best = max(by_party, key=lambda root: sum(named[pair] for pair in by_party[root]))  # first named on a tie
+        members = by_party[best]
+        ids = {org_id for _, org_id in members if org_id} if not best.startswith("country:") else set()
+        for name, org_id in members:
             if org_id and org_id in organisations and organisations[org_id].parent in ids:
-                return name, org_id  # "Amazon Web Services" rather than its parent "Amazon"
-        return max(named, key=lambda pair: named[pair], default=("", ""))
+                return name, org_id
+        return max(members, key=lambda pair: named[pair])
 
     def row(self) -> dict:
         best = self.best

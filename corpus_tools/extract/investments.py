@@ -90,6 +90,7 @@ def _rules(lang: str):
                                       + r"\s+(?:(?:the|la|le|les|l['’]|its|their|sa|son|ses)\s*)?(?:[\w-]+\s+){0,3}?\Z",
                                       flags),
         "parent_of": re.compile(_alternation(rules.PARENT_OF) + r"\s*\Z", flags),
+        "amount_of": re.compile(r"\s+" + _alternation(rules.AMOUNT_OF) + r"\s*\Z", flags),
         "clause_break": words(rules.CLAUSE_BREAK),
         "target_start": re.compile(r"[\s,]{0,3}(?:" + "|".join(rules.TARGET_START) + r")\s+", flags),
         "months": rules.MONTHS,
@@ -215,12 +216,14 @@ def _state_nouns(body: str, lang: str, sentence: tuple[int, int], entities: list
     return found
 
 
-_ELISION = re.compile(r"(?:d|l|D|L)['’]")
+_LEADING_FUNCTION_WORD = re.compile(r"(?:d|l|D|L)['’]|(?:de|du|des|of|the)\s+")
 
 
 def _name_start(body: str, entity: Entity) -> int:
-    """Where a name starts once an elided article or preposition is left out ("d’Elaia")."""
-    return entity.start + 2 if _ELISION.match(body, entity.start) else entity.start
+    """Where a name starts once an elided article or a lower-case preposition the recogniser took
+    in is left out ("d’Elaia", "de France 2030"): the cue before it must see that word."""
+    match = _LEADING_FUNCTION_WORD.match(body, entity.start, entity.end)
+    return match.end() if match else entity.start
 
 
 def _between_is_list(text: str) -> bool:
@@ -370,7 +373,8 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                 elif salient:
                     investors.append(salient[0])
                     cue = "salient"
-            chosen = _recipient_after(body, rules, parties, amount.end, s_end) or target_org
+            chosen = _place_just_before(body, rules, parties, amount, s_start) or \
+                _recipient_after(body, rules, parties, amount.end, s_end) or target_org
             if chosen is None and invest_verb is not None:
                 chosen = _recipient_after(body, rules, parties, invest_verb.end(), s_end)
             if chosen is None:  # "the new machine at X will cost": the place or body the money goes to
@@ -380,6 +384,18 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                 recipient = _party(chosen)
     investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
     return Roles(tuple(investors), recipient, target, cue)
+
+
+def _place_just_before(body: str, rules, parties: list[Entity], amount: Amount, s_start: int) -> Entity | None:
+    """"one in Poland worth €4.6bn and one in Israel of $25bn": the place an investing noun sends
+    the money to, just before its amount, receives it (not the place after the amount)."""
+    before = [e for e in parties if e.end <= amount.start]
+    if not before or not _is_place(before[-1]):
+        return None
+    place = before[-1]
+    if not rules["amount_of"].fullmatch(body, place.end, amount.start):
+        return None
+    return place if rules["recipient_after"].search(body, max(s_start, place.start - 30), _name_start(body, place)) else None
 
 
 def _recipient_after(body: str, rules, parties: list[Entity], start: int, s_end: int) -> Entity | None:
@@ -418,6 +434,12 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
             bought = _object_after(body, noun.end(), [e for e in parties if e.end <= by.start()], 50) or next(
                 iter(reversed([e for e in parties if e.end <= noun.start()])), None)
             return (_party(bought) if bought else NOBODY), [_party(buyer)], noun.group(0).lower() + " by"
+    before = [e for e in parties if e.end <= amount.start]
+    for bought in reversed(before):  # "AMD ... behind Xilinx, bought for $35bn": Xilinx was bought, AMD buys
+        participle = rules["bought_after"].match(body, bought.end)
+        if participle is not None and amount.start - participle.end() <= 25:
+            buyers = [e for e in before if e is not bought and not _is_place(e)]
+            return _party(bought), [_party(buyers[0])] if buyers else [], "bought, participle"
     verb = None
     for match in rules["acquire"].finditer(body, s_start, s_end):
         verb = match

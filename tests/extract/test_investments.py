@@ -156,6 +156,39 @@ def test_two_commitments_of_one_amount_by_different_parties_stay_apart():
     assert event_of["a-0"] != event_of["b-0"]
 
 
+def test_one_party_written_differently_is_one_party():
+    """"Nordavia" / "the start-up Nordavia" / "Nordavia SAS" receive one round; Germany and the
+    German government give one subsidy; two start-ups sharing no name stay apart."""
+    rows = [_row(doc_id="a", amount_id="a-0", kind="funding_round", investor="", investors="", investor_id="",
+                 recipient="Nordavia", value=4e7, value_eur=4e7),
+            _row(doc_id="b", amount_id="b-0", kind="funding_round", investor="Fund One", investors="Fund One",
+                 investor_id="", recipient="start-up Nordavia", value=4e7, value_eur=4e7, lang="fr"),
+            _row(doc_id="c", amount_id="c-0", kind="funding_round", investor="Fund Two", investors="Fund Two",
+                 investor_id="", recipient="Nordavia SAS", value=4.1e7, value_eur=4.1e7),
+            _row(doc_id="d", amount_id="d-0", kind="funding_round", investor="Fund Two", investors="Fund Two",
+                 investor_id="", recipient="Vestmark", value=4e7, value_eur=4e7),
+            _row(doc_id="e", amount_id="e-0", investor="Germany", investors="Germany", investor_id="country:DE",
+                 recipient="", value=5e9, value_eur=5e9),
+            _row(doc_id="f", amount_id="f-0", investor="German government", investors="German government",
+                 investor_id="german_government", recipient="", value=5e9, value_eur=5e9, lang="fr")]
+    _, event_of = merge_events(rows)
+    assert event_of["a-0"] == event_of["b-0"] == event_of["c-0"] != event_of["d-0"]
+    assert event_of["e-0"] == event_of["f-0"]
+
+
+def test_the_investor_is_the_party_most_mentions_name_a_state_with_its_ministries():
+    """Germany (twice), its government and a German ministry outvote the French government named
+    twice by mistake; within the state, the name most mentions use."""
+    def subsidy(doc, investor, investor_id):
+        return _row(doc_id=doc, amount_id=f"{doc}-0", investor=investor, investors=investor, investor_id=investor_id,
+                    recipient="Intel", recipient_id="intel", value=1e10, value_eur=1e10)
+    rows = [subsidy("a", "French government", "french_government"), subsidy("b", "French government", "french_government"),
+            subsidy("c", "Germany", "country:DE"), subsidy("d", "Germany", "country:DE"),
+            subsidy("e", "German government", "german_government"), subsidy("f", "BMBF", "bmbf")]
+    events, event_of = merge_events(rows)
+    assert len(events) == 1 and events[0]["investor"] == "Germany"
+
+
 def test_restatements_bounds_and_ranges_across_languages_and_currencies():
     rows = [
         _row(doc_id="en", amount_id="en-0", investor="", investors="", investor_id="", recipient="Intel",

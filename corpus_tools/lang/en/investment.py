@@ -67,7 +67,10 @@ INVEST_VERBS = [r"\binvest(?:s|ed|ing)?\b", r"\bpledg(?:e|es|ed|ing)\b", r"\bcom
 ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",
                  r"\btak(?:e|es|ing) over\b", r"\btook over\b", r"\bsnap(?:s|ped)? up\b", r"\bto take control of\b"]
 # "X was acquired by Y": the name before is bought, the one after buys.
-ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"\bsold to\b", r"\bsells? to\b"]
+ACQUIRED_BY = [r"\b(?:acquired|bought|purchased|taken over|snapped up) by\b", r"\bsold to\b", r"\bsells? to\b",
+               # "X accepted a takeover offer from Y": Y buys X
+               r"\b(?:accepted|accepts|agreed to|backed|recommended)\s+(?:an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+               r"(?:takeover |buyout |acquisition |cash )?(?:offer|bid)\s+(?:from|by)\b"]
 # "the acquisition of X": the name after is bought.
 ACQUISITION_OF = [r"\b(?:acquisition|purchase|takeover|buyout|buy-out|sale) of\b", r"\bdeal for\b", r"\bstake in\b",
                   r"\bbid for\b", r"\boffer for\b"]
@@ -84,6 +87,8 @@ STATE_NAMES = [r"\bgovernment\b", r"\bstate\b", r"\bministry\b", r"\bcommission\
 # Prepositions after the amount or the verb that introduce what the money goes to.
 RECIPIENT_AFTER = [r"\bin(?:to)?\b", r"\bfor\b", r"\bto\b", r"\btowards?\b", r"\bbehind\b", r"\bat\b"]
 # "the parent company of Free" names the parent of the organisation that follows.
+# Between a place and its amount: "one in Poland worth €4.6bn"
+AMOUNT_OF = [r"of", r"worth", r"totall?ing", r"valued at", r"costing"]
 PARENT_OF = [r"\bparent (company |group )?of", r"\bowner of"]
 # Words that stand for the machine or site an article is about ("the system will cost").
 MACHINE_ANAPHORS = [r"\bthe (?:system|machine|supercomputer|computer|cluster|data ?cent(?:re|er)|facility|extension|upgrade)\b"]

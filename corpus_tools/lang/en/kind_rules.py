@@ -28,6 +28,9 @@ RULES = [
      r"^\s*(?:\S+\s+){0,3}to invest in (?:\S+\s+){0,3}(?:companies|startups|start-ups)\b|^\s*(?:in|of) (?:assets under management|AUM)\b"),
     ("other", "economic contribution", r"\b(?:GDP|economic (?:contribution|impact|output|benefit))\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:to|into|towards)\s+(?:\S+\s+){0,3}(?:GDP|gross domestic product|economy)\b"),
+    ("market_cap", "market capitalisation", r"\bmarket (?:cap|capitali[sz]ation|value)\b[^.;!?]{0,60}\b(?:of|at|to|reached|"
+     r"near|around|about|above|topping|tops|hit)\s+" + _GAP % 2 + r"\Z", r"^\s*(?:[\w-]+\s+){0,2}(?:in )?market "
+     r"(?:cap|capitali[sz]ation|value)\b"),
     ("valuation", "valuation", r"\bvaluation (?:of|at|close to|near|around|above|below)\s+" + _GAP % 2 + r"\Z",
      r"^\s*(?:[\w-]+\s+){0,1}(?:valuation|post-money|pre-money)\b"),
     ("other", "ticket size", r"\btickets?\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,1}tickets?\b"),
@@ -40,6 +43,11 @@ RULES = [
     ("other", "market size", r"\bmarket\b\s+(?:\w+\s+){0,3}(?:worth|valued at|size of|expected to reach|to reach|"
      r"could reach|estimated at)\s+" + _GAP % 2 + r"\Z|\b(?:industry|market|sector)\b.{0,60}\b(?:expanding|growing|"
      r"rising|up) from\s+\Z", r"^\s*(?:\w+\s+){0,2}market\b"),
+    # an amount that qualifies a whole industry or a company measures its size, not money put in
+    ("other", "industry size", None, r"^\s*(?:(?!(?:in|into|for|to|by|of|from|on|across|investment|round)\b)[\w-]+\s+){0,2}"
+     r"(?:industry|sector)\b"),
+    ("market_cap", "company size", None, r"^\s*(?:(?!(?:in|into|for|to|by|of|from|on|the|its|their|a|an|investment|round|"
+     r"deal|stake|takeover|acquisition|funding|plan|subsidy|grant)\b)[\w-]+\s+){1,4}(?:group|conglomerate)\b"),
     ("acquisition", "acquisition price", r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
      r"take over|took over|takes over|taking over|snap(?:s|ped)? up|acquisition of|takeover of|purchase of)\b\s+"
      r"(?:\S+\s+){0,8}(?:for|at|in an?|in)\s+" + _GAP % 4 + r"\Z",

@@ -56,7 +56,9 @@ INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+"
 ACQUIRE_VERBS = [r"\brach[eè]t\w*", r"\bacqu(?:iert|érir|is|ise|ière|ièrent)\b", r"\bs['’]offr\w+",
                  r"\bmet(?:tre)? la main sur\b", r"\bmis la main sur\b", r"\breprend\w*", r"\brepris\b",
                  r"\bprend(?:re)? le contrôle d['’e]"]
-ACQUIRED_BY = [r"\b(?:racheté|acquis|repris|acheté)e?s? par\b", r"\bcédée? à\b", r"\bvend\w* à\b"]
+ACQUIRED_BY = [r"\b(?:racheté|acquis|repris|acheté)e?s? par\b", r"\bcédée? à\b", r"\bvend\w* à\b",
+               # « X a accepté une offre de rachat de Y » : Y achète X
+               r"\baccept\w*\s+(?:\w+\s+){0,2}?(?:une|l['’]|la|son)\s*offre\s+(?:\w+\s+){0,2}?(?:de rachat\s+|d['’]achat\s+)?(?:de la part\s+)?(?:de|du|d['’])"]
 ACQUISITION_OF = [r"\b(?:rachat|acquisition|reprise|achat|cession|prise de contrôle) d['’eu]s?\b",
                   r"\bparticipation dans\b", r"\boffre sur\b"]
 BOUGHT_PARTICIPLES = [r"(?:qui a été |a été )?(?:racheté|acquis|repris|acheté)e?s? (?:pour|contre|moyennant)"]
@@ -68,6 +70,8 @@ STATE_NAMES = [r"\bgouvernement\b", r"\bÉtat\b", r"\bministère\b", r"\bcommiss
                r"\bgovernment\b"]
 RECIPIENT_AFTER = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bà\b", r"\bau\b", r"\baux\b",
                    r"\bau profit d['’e]", r"\bà destination d['’e]", r"\bau capital d['’e]", r"\bchez\b"]
+# Entre un lieu et son montant : « en Pologne d'une hauteur de 4,6 milliards »
+AMOUNT_OF = [r"d['’]une? (?:hauteur|valeur|montant|enveloppe|coût) d['’e]", r"à hauteur d['’e]", r"de", r"d['’]"]
 PARENT_OF = [r"\bmaison-m[èe]re d['’e]", r"\bsociété-m[èe]re d['’e]", r"\bpropriétaire d['’e]"]
 MACHINE_ANAPHORS = [r"\b(?:le (?:système|supercalculateur|calculateur|cluster|centre de données)|la machine|l['’](?:extension|infrastructure))\b"]
 TARGET_START = [r"\bdans\b", r"\ben\b", r"\bpour\b", r"\bau profit d['’e]", r"\bà destination d['’e]"]

@@ -8,7 +8,7 @@ RULES = [
     ("acquisition", "enterprise value", r"\bvaleur d['’]entreprise (?:estimée |évaluée )?(?:à|de)\s+" + _GAP % 2 + r"\Z",
      None),
     ("price", "per unit", None, r"^\s*(?:par|l['’]) ?(?:action|unité|GPU|puce|carte|mois|heure)\b"),
-    ("other", "requested money", r"\b(?:demander|demandes?|demandait|demandaient|réclam\w+|sollicit\w+|exig\w+|espér\w+ (?:obtenir|lever|tirer))\b\s+"
+    ("other", "requested money", r"\b(?:demander|demandes?|demandait|demandaient|demandée?s?|réclam\w+|sollicit\w+|exig\w+|espér\w+ (?:obtenir|lever|tirer))\b\s+"
      + _GAP % 6 + r"\Z", None),
     ("other", "declined money", r"\b(?:rejet\w+|refus\w+|décliné\w*|repouss\w+)\b\s+" + _GAP % 6 + r"\Z", None),
     ("other", "fund size", r"(?<!levée de )(?<!levées de )(?<!lever des )(?<!collecte de )(?<!de )(?<!des )\bfonds\b"
@@ -19,6 +19,8 @@ RULES = [
     ("other", "economic contribution", r"\b(?:PIB|retombées|impact économique)\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:au|à l['’]|dans l['’])\s*(?:\S+\s+){0,2}?(?:PIB|économie)\b"),
     ("other", "economic contribution", r"\bcontribu\w+ à hauteur de\s+\Z", None),
+    ("market_cap", "market capitalisation", r"\b(?:capitalisation|valeur|valorisation) boursière\b[^.;!?]{0,130}\Z",
+     r"^\s*(?:\S+\s+){0,2}de (?:capitalisation|valeur) boursière\b"),
     ("valuation", "valuation", r"\bvalori[sz]ation (?:proche |d['’]environ |de près |d['’]au moins )?(?:de|à)\s+"
      + _GAP % 2 + r"\Z", r"^\s*de valorisation\b"),
     ("other", "ticket size", r"\btickets?\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,1}tickets?\b"),
