@@ -2,7 +2,7 @@
 share of CPU the coordinating process keeps.
 
     .venv/bin/python bench/scaling.py [--n 3000] [--processes 1 2 4 8 16] [--no-dask]
-                                      [--share-n 600] [--baseline]
+                                      [--share-n 600] [--baseline] [--memory-n 2000 20000]
 
 Builds N documents with bench/throughput.py's corpus builder, then runs each configuration in a
 fresh process: ct.analyze with n_process = 1, 2, 4, 8, 16 (those the machine has cores for), and
@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -55,6 +56,10 @@ def run_child(mode: str, folder: Path, jobs: int) -> dict:
                            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)}
 
 
+def _cpu(row: dict) -> float:
+    return row["self_cpu"] + row["workers_cpu"]
+
+
 def measure(mode: str, folder: Path, jobs: int = 1) -> dict:
     """One configuration in a fresh process."""
     start = time.perf_counter()
@@ -73,6 +78,7 @@ def main(argv=None) -> None:
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     parser.add_argument("--share-n", type=int, default=600, help="documents for the coordinator's CPU share (0: skip)")
     parser.add_argument("--baseline", action="store_true", help="also one process against the spaCy baseline")
+    parser.add_argument("--memory-n", type=int, nargs="*", default=[], help="corpus sizes for peak memory (one process)")
     parser.add_argument("--child", choices=("baseline", "analyze", "dask"), help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
@@ -95,9 +101,11 @@ def main(argv=None) -> None:
         if args.baseline:
             baseline, one = measure("baseline", folder), measure("analyze", folder, 1)
             print(f"baseline {args.n / baseline['seconds']:.1f} docs/s, ct.analyze 1 process "
-                  f"{args.n / one['seconds']:.1f} docs/s: {baseline['seconds'] / one['seconds']:.2f}x", flush=True)
+                  f"{args.n / one['seconds']:.1f} docs/s: {baseline['seconds'] / one['seconds']:.2f}x "
+                  f"(CPU seconds {_cpu(baseline):.1f} against {_cpu(one):.1f}: {_cpu(baseline) / _cpu(one):.2f}x)",
+                  flush=True)
         print(f"N = {args.n} documents")
-        print(f"{'configuration':<34}{'seconds':>9}{'docs/s':>9}{'speed-up':>10}{'peak MB':>9}", flush=True)
+        print(f"{'configuration':<34}{'seconds':>9}{'docs/s':>9}{'speed-up':>10}{'peak MB':>9}{'CPU s':>9}", flush=True)
         configurations = [(f"n_process={j}", "analyze", j) for j in args.processes if j <= cores]
         if not args.no_dask:
             configurations.append((f"dask, LocalCluster of {cores} workers", "dask", cores))
@@ -106,7 +114,13 @@ def main(argv=None) -> None:
             row = measure(mode, folder, jobs)
             first = first or row["seconds"]
             print(f"{name:<34}{row['seconds']:>9.1f}{args.n / row['seconds']:>9.1f}{first / row['seconds']:>9.2f}x"
-                  f"{row['peak_mb']:>9.0f}", flush=True)
+                  f"{row['peak_mb']:>9.0f}{_cpu(row):>9.1f}", flush=True)
+        for n in args.memory_n:
+            sized = Path(tmp) / f"m{n}"
+            build_corpus(sized, n)
+            row = measure("analyze", sized, 1)
+            print(f"peak memory at N={n}, one process: {row['peak_mb']:.0f} MB ({row['seconds']:.0f} s)", flush=True)
+            shutil.rmtree(sized)
 
 
 if __name__ == "__main__":
