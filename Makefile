@@ -46,10 +46,13 @@ bench-organisations: $(VENV)/.installed-dev ## organisation P/R (listed, unliste
 bench-throughput: $(VENV)/.installed-dev ## corpus throughput and memory against the baseline (long)
 	$(BIN)/python bench/throughput.py
 
+bench-scaling: $(VENV)/.installed-dev ## docs/s and peak memory per n_process and with Dask; the main process's CPU share (long)
+	$(BIN)/python bench/scaling.py --baseline
+
 screenshots: $(VENV)/.installed-dev ## README screenshots of report.html (1400 px, 390 px) and charts, bench/screenshots/
 	$(BIN)/python bench/screenshots.py
 
 clean: ## remove outputs (keeps .venv)
 	rm -rf $(OUT) .pytest_cache
 
-.PHONY: help install demo test train bench bench-organisations bench-throughput screenshots clean
+.PHONY: help install demo test train bench bench-organisations bench-throughput bench-scaling screenshots clean

@@ -16,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from corpus_tools.analysis import ingest  # noqa: E402
+from corpus_tools.jobs import ingest  # noqa: E402
 from corpus_tools.extract.money import extract_amounts  # noqa: E402
 
 

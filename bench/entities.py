@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO))
 
 
 def _documents(lang: str) -> list[str]:
-    from corpus_tools.analysis import ingest
+    from corpus_tools.jobs import ingest
 
     inputs = [REPO / "data" / "sample"]
     seeds = REPO.parent / "shared" / "corpus" / "seeds"

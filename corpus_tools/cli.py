@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"corpus-tools: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    from .analysis import analyze, ingest
+    from .jobs import analyze, ingest
     from .ingest import FieldMap
     from .progress import Progress
 

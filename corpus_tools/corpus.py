@@ -16,13 +16,14 @@ import pandas as pd
 
 from . import __version__
 from .outputs import MANIFEST, plan_output, write_output
-from .storage import TABLES, empty_table, iter_parquet, parquet_files, read_parquet, row_count, write_parquet
+from .storage import iter_parquet, read_parquet, row_count, write_parquet
+from .tables import TABLES, empty_table
 
 
 class _Table:
     """A table of the corpus: read from its Parquet file on first access when the corpus has one."""
 
-    def __set_name__(self, owner, name: str):
+    def __init__(self, name: str):
         self.name = name
 
     def __get__(self, corpus, owner=None):
@@ -44,12 +45,12 @@ class Corpus:
     first access; ``read(name, columns)`` reads only some columns, ``counts()`` reads none.
     """
 
-    documents = _Table()
-    errors = _Table()
-    entities = _Table()
-    amounts = _Table()
-    hardware = _Table()
-    investments = _Table()
+    documents: pd.DataFrame  # one attribute per table of the registry (``tables``), set below
+    errors: pd.DataFrame
+    entities: pd.DataFrame
+    amounts: pd.DataFrame
+    hardware: pd.DataFrame
+    investments: pd.DataFrame
 
     def __init__(self, **tables: pd.DataFrame):
         unknown = set(tables) - set(TABLES)
@@ -69,10 +70,6 @@ class Corpus:
         if owned_folder is not None:
             weakref.finalize(corpus, shutil.rmtree, owned_folder, True)
         return corpus
-
-    @property
-    def tables(self) -> dict[str, pd.DataFrame]:
-        return {name: getattr(self, name) for name in TABLES}
 
     def read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
         """One table, or some of its columns, without keeping it in memory."""
@@ -140,14 +137,13 @@ class Corpus:
         directory = Path(directory)
         if not (directory / MANIFEST).exists():
             raise FileNotFoundError(f"no {MANIFEST} in {directory}: not a saved corpus")
-        files = {}
-        for name in TABLES:
-            single, partitioned = directory / "tables" / f"{name}.parquet", directory / "tables" / name
-            if single.exists():
-                files[name] = [single]
-            elif partitioned.is_dir():  # part-*.parquet files, as a Dask job writes them
-                files[name] = parquet_files(partitioned)
+        files = {name: [directory / "tables" / f"{name}.parquet"] for name in TABLES
+                 if (directory / "tables" / f"{name}.parquet").exists()}
         return cls.from_files(files)
+
+
+for _name in TABLES:
+    setattr(Corpus, _name, _Table(_name))
 
 
 def write_atomically(directory: str | os.PathLike, corpus: "Corpus", write, *, force: bool = False,

@@ -7,55 +7,18 @@ happens to be all empty stays a float or a string), which keeps outputs byte-for
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from .types import Amount, Document, Entity, ErrorRecord, HardwareMention, Investment
+from .tables import TABLE_COLUMNS, TABLES, empty_table, schema, to_arrow
+
+__all__ = ["TABLES", "TABLE_COLUMNS", "TableWriter", "empty_table", "read_parquet", "schema"]
 
 ROWS_PER_GROUP = 5_000
 BYTES_PER_GROUP = 1_000_000  # text in one row group (about 800 news articles)
 ROWS_PER_CONVERSION = 256
-
-
-def _typed_fields(record_type) -> list[tuple[str, str]]:
-    """(column, type) of a record's fields: "float | None" is a float column with nulls."""
-    from dataclasses import fields
-
-    return [(f.name, str(f.type).split(" | ")[0]) for f in fields(record_type)]
-
-
-_AMOUNT_FIELDS = dict(_typed_fields(Amount))
-TABLE_FIELDS: dict[str, list[tuple[str, str]]] = {
-    "documents": _typed_fields(Document),
-    "errors": _typed_fields(ErrorRecord),
-    "entities": [("doc_id", "str")] + _typed_fields(Entity),
-    "amounts": [("doc_id", "str"), ("amount_id", "str")]
-    + [(c, t) for c, t in _AMOUNT_FIELDS.items() if c != "equivalent_of"]
-    + [("kind", "str"), ("value_eur", "float"), ("value_usd", "float"), ("fx_rate", "float"), ("fx_date", "str"),
-       ("investor", "str"), ("recipient", "str"), ("sentence", "str"), ("sentence_start", "int"),
-       ("equivalent_of", "int"), ("investor_id", "str"), ("recipient_id", "str"), ("target", "str"),
-       ("date", "str"), ("event_id", "str"), ("investors", "str"), ("event_date", "str"), ("kind_cue", "str"),
-       ("suspect", "bool"), ("suspect_reason", "str")],
-    "hardware": [("doc_id", "str")] + _typed_fields(HardwareMention),
-    "investments": _typed_fields(Investment) + [("amount_ids", "str"), ("suspect", "bool"), ("suspect_reason", "str")],
-}
-TABLE_COLUMNS: dict[str, list[str]] = {name: [c for c, _ in cols] for name, cols in TABLE_FIELDS.items()}
-TABLES = tuple(TABLE_FIELDS)
-
-
-@lru_cache(maxsize=None)
-def schema(name: str):
-    import pyarrow as pa
-
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-    return pa.schema([(column, types[kind]) for column, kind in TABLE_FIELDS[name]])
-
-
-def empty_table(name: str) -> pd.DataFrame:
-    return schema(name).empty_table().to_pandas()
 
 
 class TableWriter:
@@ -77,11 +40,9 @@ class TableWriter:
             self._convert()
 
     def _convert(self) -> None:
-        import pyarrow as pa
-
         rows, self._rows, self._rows_chars = self._rows, [], 0
         if rows:
-            self.write_arrow(pa.Table.from_pylist(rows, schema=schema(self.name)))
+            self.write_arrow(to_arrow(self.name, rows))
 
     def write_arrow(self, table) -> None:
         """Rows already in Arrow form (a part read back), grouped like any others."""
@@ -169,11 +130,6 @@ def write_parquet(name: str, frame: pd.DataFrame, path: str | os.PathLike) -> No
     else:
         table = pa.Table.from_pandas(frame, preserve_index=False)
     pq.write_table(table.replace_schema_metadata(None), path)
-
-
-def parquet_files(location: Path) -> list[Path]:
-    """A table's files: one ``name.parquet``, or the sorted parts of a partitioned folder."""
-    return sorted(location.glob("*.parquet")) if location.is_dir() else [location]
 
 
 def read_parquet(files: Sequence[Path], name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:

@@ -6,7 +6,7 @@ figure can be traced back to its sentence.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 
 
 class Record:
@@ -14,10 +14,6 @@ class Record:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-    @classmethod
-    def columns(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
 
 
 @dataclass(frozen=True)

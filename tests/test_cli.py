@@ -32,7 +32,7 @@ def test_missing_input_exits_2_with_one_line(tmp_path, capsys):
 
 
 def test_an_out_that_changes_during_the_run_is_refused_at_the_end_and_the_checkpoint_kept(tmp_path, monkeypatch, capsys):
-    import corpus_tools.analysis as analysis
+    import corpus_tools.jobs as jobs
 
     out = tmp_path / "out"
 
@@ -42,7 +42,7 @@ def test_an_out_that_changes_during_the_run_is_refused_at_the_end_and_the_checkp
         Path(checkpoint).mkdir()
         return Corpus()
 
-    monkeypatch.setattr(analysis, "analyze", analyze_while_someone_writes_into_out)
+    monkeypatch.setattr(jobs, "analyze", analyze_while_someone_writes_into_out)
     source = tmp_path / "in"
     source.mkdir()
     (source / "a.txt").write_text("Une phrase en français, pour que le dossier ne soit pas vide.", encoding="utf-8")

@@ -12,7 +12,8 @@ def test_writer_cuts_row_groups_and_keeps_types_of_empty_columns(tmp_path, monke
     monkeypatch.setattr(storage, "ROWS_PER_GROUP", 4)
     monkeypatch.setattr(storage, "ROWS_PER_CONVERSION", 2)
     rows = [{"doc_id": f"d{i}", "start": i, "end": i + 1, "text": "x", "kind": "gpu", "product": "H100",
-             "vendor": "NVIDIA", "quantity": None, "unit": "", "approx": False} for i in range(10)]
+             "vendor": "NVIDIA", "quantity": None, "unit": "", "approx": False, "flop_s": None, "precision": "",
+             "watts": None} for i in range(10)]
     with storage.TableWriter(tmp_path / "hardware.parquet", "hardware") as writer:
         for row in rows:  # as documents arrive, one at a time
             writer.write([row])

@@ -150,7 +150,7 @@ class Prediction:
 def analyse_excerpts(news: NewsSet, *, n_process: int = 1):
     """ct.analyze over the excerpts written as JSON Lines; the Corpus and the doc_id of each excerpt
     (empty for an excerpt found to duplicate an earlier one: its figures are the original's)."""
-    from ..analysis import analyze
+    from ..jobs import analyze
 
     with tempfile.TemporaryDirectory(prefix="corpus_tools-eval-") as folder:
         path = Path(folder) / "excerpts.jsonl"

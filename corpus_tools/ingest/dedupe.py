@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from dataclasses import dataclass
 from hashlib import blake2b, sha256
 
 import numpy as np
@@ -66,6 +67,15 @@ class _KeyIndex:
         self._recent, self._recent_count = {}, 0
 
 
+@dataclass(frozen=True)
+class BodyKeys:
+    """A body's exact key, band keys and MinHash signature (N_PERMUTATIONS uint32, as bytes)."""
+
+    exact: int
+    bands: tuple[int, ...]
+    signature: bytes
+
+
 class Deduplicator:
     """Remembers what it has seen; ``check`` says which earlier document a body duplicates."""
 
@@ -91,22 +101,33 @@ class Deduplicator:
         # last 15 values below the prime, so clipping there changes nothing in practice.
         return np.minimum(permuted.min(axis=0), _MAX_STORED).astype(np.uint32)
 
-    def check(self, doc_id: str, body: str) -> str:
-        """The doc_id this body duplicates, or "" (and then it is remembered)."""
+    def keys(self, body: str) -> "BodyKeys":
+        """What ``decide`` needs of a body: computed wherever the body is (a worker), so only
+        these few hundred bytes travel to the process that decides."""
         exact = _key(EXACT, normalised_key(body).encode("ascii"))
-        same = self._index.get(exact)
-        if same:
-            return self._doc_ids[same[0]]
-        number = self._remember(doc_id, exact)
         signature = self.signature(body)
         rows = N_PERMUTATIONS // BANDS
-        bands = [_key(band, signature[band * rows:(band + 1) * rows].tobytes()) for band in range(BANDS)]
-        candidates = dict.fromkeys(other for band in bands for other in self._index.get(band))
+        bands = tuple(_key(band, signature[band * rows:(band + 1) * rows].tobytes()) for band in range(BANDS))
+        return BodyKeys(exact, bands, signature.tobytes())
+
+    def check(self, doc_id: str, body: str) -> str:
+        """The doc_id this body duplicates, or "" (and then it is remembered)."""
+        return self.decide(doc_id, self.keys(body))
+
+    def decide(self, doc_id: str, keys: "BodyKeys") -> str:
+        """The doc_id of the earliest document seen that these keys duplicate, or "" (and then
+        they are remembered): the same answer, in the same order, wherever the keys were made."""
+        same = self._index.get(keys.exact)
+        if same:
+            return self._doc_ids[same[0]]
+        number = self._remember(doc_id, keys.exact)
+        signature = np.frombuffer(keys.signature, dtype=np.uint32)
+        candidates = dict.fromkeys(other for band in keys.bands for other in self._index.get(band))
         for other in candidates:
             if float(np.mean(self._signature_of(other) == signature)) >= self.threshold:
                 return self._doc_ids[other]
         self._signatures[number // BLOCK][number % BLOCK] = signature
-        for band in bands:
+        for band in keys.bands:
             self._index.add(band, number)
         return ""
 

@@ -139,23 +139,28 @@ def read_inputs(inputs: list[str | os.PathLike], *, limits: Limits = Limits(),
     for entry in iter_files(inputs):
         if isinstance(entry, ErrorRecord):
             yield entry
-            continue
-        source = str(entry)
-        try:
-            info = entry.stat()
-            if not stat.S_ISREG(info.st_mode):
-                yield _error(source, "", "unsupported", "not a regular file")
-                continue
-            if info.st_size > limits.max_file_bytes:
-                yield _error(source, "", "too_large",
-                             f"{info.st_size} bytes > max_file_bytes {limits.max_file_bytes}")
-                continue
-            data = entry.read_bytes()
-        except OSError as exc:
-            reason = "loop" if exc.errno == 40 else "io"
-            yield _error(source, "", reason, f"cannot read: {exc.strerror or exc}")
-            continue
-        yield from read_bytes(data, entry.name, source, "", limits=limits, fields=fields)
+        else:
+            yield from read_file(entry, limits=limits, fields=fields)
+
+
+def read_file(entry: Path, *, limits: Limits = Limits(),
+              fields: FieldMap = FieldMap()) -> Iterator[RawArticle | ErrorRecord]:
+    """The articles of one file that ``iter_files`` listed (in whichever process reads it)."""
+    source = str(entry)
+    try:
+        info = entry.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield _error(source, "", "unsupported", "not a regular file")
+            return
+        if info.st_size > limits.max_file_bytes:
+            yield _error(source, "", "too_large", f"{info.st_size} bytes > max_file_bytes {limits.max_file_bytes}")
+            return
+        data = entry.read_bytes()
+    except OSError as exc:
+        reason = "loop" if exc.errno == 40 else "io"
+        yield _error(source, "", reason, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from read_bytes(data, entry.name, source, "", limits=limits, fields=fields)
 
 
 def read_bytes(data: bytes, name: str, source: str, item: str, *, limits: Limits = Limits(),

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from corpus_tools.analysis import ingest
+from corpus_tools.jobs import ingest
 from corpus_tools.ingest import InputError, Limits, iter_documents
 from corpus_tools.ingest.readers import FieldMap
 

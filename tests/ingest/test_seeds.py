@@ -1,7 +1,7 @@
 """Acceptance of ingestion on the real scraped seeds and their hand annotations."""
 import pytest
 
-from corpus_tools.analysis import ingest
+from corpus_tools.jobs import ingest
 
 
 @pytest.fixture(scope="module")

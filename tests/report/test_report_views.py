@@ -14,12 +14,12 @@ import corpus_tools as ct  # noqa: E402
 from corpus_tools.cli import main  # noqa: E402
 from corpus_tools.report import charts, tables  # noqa: E402
 from corpus_tools.report.html import render_html, script_json  # noqa: E402
-from corpus_tools.storage import TABLE_COLUMNS, TABLE_FIELDS  # noqa: E402
+from corpus_tools.tables import REGISTRY, TABLE_COLUMNS  # noqa: E402
 
 
 def _table(name, rows):
     frame = pd.DataFrame(rows, columns=TABLE_COLUMNS[name])
-    for column, kind in TABLE_FIELDS[name]:
+    for column, kind in REGISTRY[name].fields:
         if kind == "str":
             frame[column] = frame[column].astype(object).fillna("")
     return frame
@@ -212,7 +212,7 @@ def test_ingest_is_the_function_even_after_analyze(sample_dir):
 
     assert isinstance(importlib.import_module("corpus_tools.ingest"), types.ModuleType)  # the subpackage, again
 
-    assert callable(ct.ingest) and ct.ingest.__module__ == "corpus_tools.analysis"
+    assert callable(ct.ingest) and ct.ingest.__module__ == "corpus_tools.jobs"
     corpus = ct.ingest([sample_dir / "en"], progress=False)
     assert len(corpus.documents) == 3
     from corpus_tools.ingest import iter_documents  # the subpackage is still importable

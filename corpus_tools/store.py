@@ -1,10 +1,13 @@
-"""Finished analysis batches on disk, and the final tables made from them.
+"""Batches on disk: the parts workers write, the markers that say a batch is finished, and the
+final tables assembled from the parts a row group at a time. No NLP here.
 
-Each batch writes its rows as Parquet parts, ``{table}/part-{stem}.parquet``, then a marker
-``done/{stem}.json`` listing its documents. The stem starts with the position of the batch's
-first document, so parts sort in corpus order. A part without its marker (a run killed
-mid-batch) is ignored and a resumed run skips the documents of every marker. Both engines, and
-every worker of either, write batches this way; the final tables are made once, from the parts.
+Ingestion writes, per input part (a run of consecutive input files), ``ingest/{table}/part-{n}``
+for the documents (not yet de-duplicated) and errors tables. The analysis of a batch writes its
+rows as ``{table}/part-{stem}.parquet``, then a marker ``done/{stem}.json`` listing its
+documents. The stem starts with the position of the batch's first document, so parts sort in
+corpus order. A part without its marker (a run killed mid-batch) is ignored and a resumed run
+skips the documents of every marker. Both engines, and every worker of either, write parts this
+way; the coordinator only assembles them.
 """
 from __future__ import annotations
 
@@ -16,33 +19,79 @@ from functools import lru_cache
 from hashlib import sha1
 from pathlib import Path
 
-from .storage import TableWriter, schema
+from .storage import TableWriter
+from .tables import INGEST_TABLES, PART_TABLES, schema, to_arrow
 
-PART_TABLES = ("entities", "amounts", "hardware")
 DONE = "done"
+INGEST = "ingest"
 BATCHES_BETWEEN_TRIMS = 8
 _batches_since_trim = 0
 
 
-def write_batch(records: list[dict], batches_dir: str | os.PathLike) -> int:
-    """Analyse one batch (records with doc_id, body, lang, date, position) and write its parts."""
+def ingest_part_path(batches_dir: str | os.PathLike, name: str, stem: str) -> Path:
+    return Path(batches_dir) / INGEST / name / f"part-{stem}.parquet"
+
+
+def write_ingest_part(batches_dir: str | os.PathLike, name: str, stem: str, rows: list[dict]) -> None:
+    """Documents (not yet de-duplicated) or errors rows of an input part, in input order."""
+    import pyarrow.parquet as pq
+
+    path = ingest_part_path(batches_dir, name, stem)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(to_arrow(name, rows), path)
+
+
+def assemble_ingest_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
+                           stems: dict[str, list[str]],
+                           duplicates: dict[str, dict[int, tuple[str, str]]]) -> dict[str, list[Path]]:
+    """The documents and errors tables from their ingest parts (``stems``, in input order), with
+    the duplicate decisions (stem -> row -> (doc_id, duplicate_of)) written into the documents."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .analysis import analyze_batch
+    files = {}
+    for name in INGEST_TABLES:
+        path = Path(tables_dir) / f"{name}.parquet"
+        with TableWriter(path, name) as writer:
+            for stem in stems[name]:
+                table = pq.read_table(ingest_part_path(batches_dir, name, stem), schema=schema(name), use_threads=False)
+                decided = duplicates.get(stem) if name == "documents" else None
+                if decided:
+                    ids, duplicate_of = table["doc_id"].to_pylist(), table["duplicate_of"].to_pylist()
+                    for row, (doc_id, original) in decided.items():
+                        ids[row], duplicate_of[row] = doc_id, original
+                    for column, values in (("doc_id", ids), ("duplicate_of", duplicate_of)):
+                        table = table.set_column(table.schema.get_field_index(column), column,
+                                                 pa.array(values, pa.string()))
+                writer.write_arrow(table)
+        files[name] = [path]
+    return files
 
-    records = list(records)
+
+def read_ingested(batches_dir: str | os.PathLike, stem: str, rows: list[int]) -> list[dict]:
+    """The records to analyse: these rows of an ingest chunk."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = ["doc_id", "body", "lang", "date", "lang_spans"]
+    table = pq.read_table(ingest_part_path(batches_dir, "documents", stem), columns=columns, use_threads=False)
+    return table.take(pa.array(rows, pa.int64())).to_pylist()
+
+
+def write_batch(records: list[dict], tables: dict[str, list[dict]], batches_dir: str | os.PathLike) -> int:
+    """The parts of one analysed batch (records with doc_id and position), then its marker."""
+    import pyarrow.parquet as pq
+
     if not records:
         return 0
     folder = Path(batches_dir)
-    tables = analyze_batch(records)
     digest = sha1("\x1f".join(r["doc_id"] for r in records).encode("utf-8")).hexdigest()[:12]
     stem = f"{records[0]['position']:09d}-{digest}"
     for name in PART_TABLES:
         if tables[name]:
             path = folder / name / f"part-{stem}.parquet"
             path.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(pa.Table.from_pylist(tables[name], schema=schema(name)), path)
+            pq.write_table(to_arrow(name, tables[name]), path)
     marker = folder / DONE / f"{stem}.json"
     marker.parent.mkdir(parents=True, exist_ok=True)
     temporary = marker.with_name(f".{marker.name}.tmp-{os.getpid()}")
@@ -96,19 +145,16 @@ def done_doc_ids(batches_dir: str | os.PathLike) -> set[str]:
     return {doc_id for batch in finished_batches(batches_dir) for doc_id in batch.doc_ids}
 
 
-def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
+def assemble_part_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
                   positions: dict[str, int]) -> dict[str, list[Path]]:
-    """Entities, amounts, hardware and investments tables from the finished batches of the
-    documents at ``positions`` (doc_id -> row in the documents table), in corpus order."""
+    """Entities, amounts and hardware tables from the finished batches of the documents at
+    ``positions`` (doc_id -> row in the documents table), in corpus order, one part at a time."""
     batches_dir, tables_dir = Path(batches_dir), Path(tables_dir)
     batches, in_order = _corpus_order(finished_batches(batches_dir), positions)
     files = {}
     for name in PART_TABLES:
         files[name] = [_concatenate(name, batches, in_order, positions, batches_dir, tables_dir)]
         release_memory()
-    files["investments"] = [_merge_events(files["amounts"][0], tables_dir)]
-    _flag_suspects(files["amounts"][0], files["investments"][0])
-    release_memory()
     return files
 
 
@@ -153,74 +199,3 @@ def _concatenate(name: str, batches: list[_Batch], in_order: bool, positions: di
                 [("_position", "ascending"), ("start", "ascending"), ("end", "ascending")])
             writer.write_arrow(rows.drop_columns(["_position"]))
     return path
-
-
-class _InvestingAmounts:
-    """The investing amounts of an amounts table, read from disk afresh at each iteration."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def __iter__(self):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-        import pyarrow.parquet as pq
-
-        from .extract.events import AMOUNT_COLUMNS
-        from .extract.investments import INVESTING_KINDS
-
-        investing = pa.array(sorted(INVESTING_KINDS))
-        with pq.ParquetFile(self.path) as amounts:
-            for batch in amounts.iter_batches(batch_size=1_000, columns=AMOUNT_COLUMNS, use_threads=False):
-                wanted = pc.and_(pc.is_in(batch["kind"], investing), pc.is_valid(batch["value_eur"]))
-                yield from batch.filter(wanted).to_pylist()
-
-
-def _merge_events(amounts_path: Path, tables_dir: Path) -> Path:
-    """Merge the investing amounts into events, then give every amount its event_id."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .extract.events import merge_events
-
-    events, event_of = merge_events(_InvestingAmounts(amounts_path))
-    investments = tables_dir / "investments.parquet"
-    with TableWriter(investments, "investments") as writer:
-        writer.write(events)
-    linked = amounts_path.with_name(f".{amounts_path.name}.linked")
-    with pq.ParquetFile(amounts_path) as amounts, TableWriter(linked, "amounts") as writer:
-        for batch in amounts.iter_batches(batch_size=5_000, use_threads=False):
-            table = pa.Table.from_batches([batch])
-            event_ids = pa.array([event_of.get(a, "") for a in batch["amount_id"].to_pylist()], pa.string())
-            writer.write_arrow(table.set_column(table.schema.get_field_index("event_id"), "event_id", event_ids))
-    os.replace(linked, amounts_path)
-    return investments
-
-
-SANITY_COLUMNS = ["doc_id", "text", "lang", "kind", "value_eur", "event_id"]
-
-
-def _flag_suspects(amounts_path: Path, investments_path: Path) -> None:
-    """Set ``suspect`` and ``suspect_reason`` on the finished amounts and investments tables."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .extract.sanity import flag_amounts, flag_investments
-
-    amounts = pq.read_table(amounts_path, columns=SANITY_COLUMNS).to_pandas()
-    amount_flags = flag_amounts(amounts)
-    investments = pq.read_table(investments_path).to_pandas()
-    event_flags = flag_investments(investments, amounts, amount_flags)
-    for path, name, flags in ((amounts_path, "amounts", amount_flags), (investments_path, "investments", event_flags)):
-        flagged = path.with_name(f".{path.name}.flagged")
-        start = 0
-        with pq.ParquetFile(path) as table_file, TableWriter(flagged, name) as writer:
-            for batch in table_file.iter_batches(batch_size=5_000, use_threads=False):
-                table = pa.Table.from_batches([batch])
-                rows = flags.iloc[start:start + table.num_rows]
-                start += table.num_rows
-                for column, kind in (("suspect", pa.bool_()), ("suspect_reason", pa.string())):
-                    table = table.set_column(table.schema.get_field_index(column), column,
-                                             pa.array(rows[column].tolist(), kind))
-                writer.write_arrow(table)
-        os.replace(flagged, path)

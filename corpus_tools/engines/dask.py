@@ -1,0 +1,46 @@
+"""The Dask engine: the same tasks on a Dask cluster (a local one when no scheduler is given).
+
+Workers read their own inputs: the client sends each a run of file paths and gets back ids and
+duplicate keys, never text. Each worker process loads the spaCy models once (cached per process)
+and writes its parts under the parts folder, which every worker must reach (local disk for a
+LocalCluster, a shared file system for a remote one).
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from typing import Iterator
+
+from ..tasks import one_blas_thread
+
+TASKS_PER_THREAD = 2  # tasks of each kind waiting per worker thread: enough to keep all busy
+
+
+class _Submitter:
+    """A Dask client seen as an executor: every task is a new one (never deduplicated by key)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def submit(self, fn, *args):
+        return self.client.submit(fn, *args, pure=False)
+
+
+@contextmanager
+def dask_executor(scheduler: str | None) -> Iterator[tuple[object, int]]:
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+        with client:
+            client.run(one_blas_thread)  # as the local pool's workers: one BLAS thread per task thread
+            yield _Submitter(client), TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
+    finally:
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,91 @@
+"""The cross-document steps, on the assembled tables: investment events merged across articles,
+then suspect figures flagged. Each streams its table from disk and writes it back whole."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .storage import TableWriter
+from .store import assemble_part_tables, release_memory
+
+
+def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
+                  positions: dict[str, int]) -> dict[str, list[Path]]:
+    """Entities, amounts, hardware and investments tables from the finished batches of the
+    documents at ``positions`` (doc_id -> row in the documents table), in corpus order."""
+    files = assemble_part_tables(batches_dir, tables_dir, positions)
+    files["investments"] = [_merge_events(files["amounts"][0], Path(tables_dir))]
+    _flag_suspects(files["amounts"][0], files["investments"][0])
+    release_memory()
+    return files
+
+
+class _InvestingAmounts:
+    """The investing amounts of an amounts table, read from disk afresh at each iteration."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __iter__(self):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        from .extract.events import AMOUNT_COLUMNS
+        from .extract.investments import INVESTING_KINDS
+
+        investing = pa.array(sorted(INVESTING_KINDS))
+        with pq.ParquetFile(self.path) as amounts:
+            for batch in amounts.iter_batches(batch_size=1_000, columns=AMOUNT_COLUMNS, use_threads=False):
+                wanted = pc.and_(pc.is_in(batch["kind"], investing), pc.is_valid(batch["value_eur"]))
+                yield from batch.filter(wanted).to_pylist()
+
+
+def _merge_events(amounts_path: Path, tables_dir: Path) -> Path:
+    """Merge the investing amounts into events, then give every amount its event_id."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .extract.events import merge_events
+
+    events, event_of = merge_events(_InvestingAmounts(amounts_path))
+    investments = tables_dir / "investments.parquet"
+    with TableWriter(investments, "investments") as writer:
+        writer.write(events)
+    linked = amounts_path.with_name(f".{amounts_path.name}.linked")
+    with pq.ParquetFile(amounts_path) as amounts, TableWriter(linked, "amounts") as writer:
+        for batch in amounts.iter_batches(batch_size=5_000, use_threads=False):
+            table = pa.Table.from_batches([batch])
+            event_ids = pa.array([event_of.get(a, "") for a in batch["amount_id"].to_pylist()], pa.string())
+            writer.write_arrow(table.set_column(table.schema.get_field_index("event_id"), "event_id", event_ids))
+    os.replace(linked, amounts_path)
+    return investments
+
+
+SANITY_COLUMNS = ["doc_id", "text", "lang", "kind", "value_eur", "event_id"]
+
+
+def _flag_suspects(amounts_path: Path, investments_path: Path) -> None:
+    """Set ``suspect`` and ``suspect_reason`` on the finished amounts and investments tables."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .extract.sanity import flag_amounts, flag_investments
+
+    amounts = pq.read_table(amounts_path, columns=SANITY_COLUMNS).to_pandas()
+    amount_flags = flag_amounts(amounts)
+    investments = pq.read_table(investments_path).to_pandas()
+    event_flags = flag_investments(investments, amounts, amount_flags)
+    for path, name, flags in ((amounts_path, "amounts", amount_flags), (investments_path, "investments", event_flags)):
+        flagged = path.with_name(f".{path.name}.flagged")
+        start = 0
+        with pq.ParquetFile(path) as table_file, TableWriter(flagged, name) as writer:
+            for batch in table_file.iter_batches(batch_size=5_000, use_threads=False):
+                table = pa.Table.from_batches([batch])
+                rows = flags.iloc[start:start + table.num_rows]
+                start += table.num_rows
+                for column, kind in (("suspect", pa.bool_()), ("suspect_reason", pa.string())):
+                    table = table.set_column(table.schema.get_field_index(column), column,
+                                             pa.array(rows[column].tolist(), kind))
+                writer.write_arrow(table)
+        os.replace(flagged, path)
