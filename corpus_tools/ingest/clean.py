@@ -23,7 +23,8 @@ _LINE_PATTERNS = [
     r"(related|see also|voir aussi|lire aussi|à lire aussi|a lire aussi|à lire également)\s*:.*",
     r"click here.*",
     # ads and promotion
-    r"-?\s*(advertisement|sponsored|publicité|annonce|ad)\s*-?.*",
+    # a whole word and a short tail: "Advanced Micro Devices will…" or "Annoncée en mai, …" are article text
+    r"-?\s*(advertisement|sponsored|publicité|annonce|ad)\b\s*-?.{0,60}",
     r".*\bspot_img\b.*",
     r"(subscribe|sign up|abonnez-vous|inscrivez-vous)\b.{0,200}",
     r"(follow us|suivez-nous)\b.{0,200}",
