@@ -22,7 +22,6 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +31,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
+import throughput  # noqa: E402
 from throughput import build_corpus, run_baseline  # noqa: E402
 
 
@@ -61,13 +61,8 @@ def _cpu(row: dict) -> float:
 
 
 def measure(mode: str, folder: Path, jobs: int = 1) -> dict:
-    """One configuration in a fresh process."""
-    start = time.perf_counter()
-    output = subprocess.run([sys.executable, __file__, "--child", mode, "--folder", str(folder), "--jobs", str(jobs)],
-                            check=True, capture_output=True, text=True).stdout
-    seconds = time.perf_counter() - start
-    result = json.loads(output.strip().splitlines()[-1])
-    return {"seconds": seconds, "peak_mb": result.pop("peak_kb") / 1024, **result}
+    """One configuration in a fresh process of this script."""
+    return throughput.measure(mode, folder, jobs, script=__file__)
 
 
 def main(argv=None) -> None:

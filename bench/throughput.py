@@ -81,10 +81,11 @@ def run_analyze(folder: Path, jobs: int) -> dict:
             "investments": counts["investments"]}
 
 
-def measure(mode: str, folder: Path, jobs: int = 1) -> dict:
-    """Run one configuration in a fresh process: seconds, peak memory and its own counts."""
+def measure(mode: str, folder: Path, jobs: int = 1, script: str = __file__) -> dict:
+    """Run one configuration in a fresh process of ``script`` (this one, or a bench that shares the
+    ``--child`` protocol): seconds, peak memory and its own counts."""
     start = time.perf_counter()
-    output = subprocess.run([sys.executable, __file__, "--child", mode, "--folder", str(folder), "--jobs", str(jobs)],
+    output = subprocess.run([sys.executable, script, "--child", mode, "--folder", str(folder), "--jobs", str(jobs)],
                             check=True, capture_output=True, text=True).stdout
     seconds = time.perf_counter() - start
     result = json.loads(output.strip().splitlines()[-1])

@@ -119,8 +119,10 @@ def test_news_set_scores_amounts_events_and_organisations_of_our_own_sentences(t
     assert value("amounts", "precision", "all") == 1.0
     assert value("kinds", "investment_or_not", "all") == 1.0
     assert value("events", "recall", "all") == 1.0
-    assert scores.loc[("events", "fr_en_in_a_row", "all"), "n"] == 1  # the one event reported in both languages
+    assert scores.loc[("events", "fr_en_one_row", "all"), "n"] == 1  # the one event reported in both languages
+    assert value("events", "fr_en_one_row", "all") == 1.0  # ... merged into one row
     assert scores.loc[("organisations", "recall_unlisted", "all"), "n"] == 4  # names no list holds
+    assert value("organisations", "recall", "all") == 1.0 and value("organisations", "precision", "all") == 1.0
     assert load_news_set(tiny_set).digest == load_news_set(tiny_set).digest
 
 

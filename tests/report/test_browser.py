@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import corpus_tools as ct
-from corpus_tools.cli import main
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -26,13 +25,6 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="module")
-def report(sample_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("browser") / "out"
-    assert main(["run", str(sample_dir), "--out", str(out), "--no-progress"]) == 0
-    return out
-
-
 def _offline(page):
     """Article links lead to a stand-in page: the test never reaches the network."""
     page.route(re.compile(r"^https?://"), lambda route: route.fulfill(
@@ -44,12 +36,12 @@ def _visible_investors(page):
                                      "rows => rows.map(r => r.cells[0].childNodes[0].textContent)")
 
 
-def test_sort_filter_open_quotes_and_follow_a_source(browser, report):
-    investments = ct.Corpus.load(report).investments
+def test_sort_filter_open_quotes_and_follow_a_source(browser, sample_run):
+    investments = ct.Corpus.load(sample_run).investments
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.set_default_timeout(10_000)
     _offline(page)
-    page.goto((report / "report.html").as_uri())
+    page.goto((sample_run / "report.html").as_uri())
     rows = page.locator("#investments-table tbody tr")
     assert rows.count() == len(investments)
 
@@ -108,9 +100,9 @@ WIDER_THAN_VIEWPORT = """() => {
 }"""
 
 
-def test_at_390_px_nothing_is_wider_than_the_screen(browser, report):
+def test_at_390_px_nothing_is_wider_than_the_screen(browser, sample_run):
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-    page.goto((report / "report.html").as_uri())
+    page.goto((sample_run / "report.html").as_uri())
     for summary in page.locator("details summary").all():
         summary.click()  # every quote open: long sentences and titles must wrap too
     assert page.evaluate(WIDER_THAN_VIEWPORT) == []
@@ -120,10 +112,10 @@ def test_at_390_px_nothing_is_wider_than_the_screen(browser, report):
     page.close()
 
 
-def test_without_javascript_every_row_and_quote_is_there(browser, report):
+def test_without_javascript_every_row_and_quote_is_there(browser, sample_run):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto((report / "report.html").as_uri())
-    assert page.locator("#investments-table tbody tr:visible").count() == len(ct.Corpus.load(report).investments)
+    page.goto((sample_run / "report.html").as_uri())
+    assert page.locator("#investments-table tbody tr:visible").count() == len(ct.Corpus.load(sample_run).investments)
     assert not page.locator("#filters").is_visible()  # controls that would do nothing stay hidden
     context.close()

@@ -18,13 +18,6 @@ TABLES = ("documents", "errors", "entities", "amounts", "hardware", "investments
 
 
 @pytest.fixture(scope="module")
-def sample_run(sample_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample") / "out"
-    assert main(["run", str(sample_dir), "--out", str(out), "--no-progress"]) == 0
-    return out
-
-
-@pytest.fixture(scope="module")
 def seeds_run(seeds_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("run") / "out"
     assert main(["run", str(seeds_dir), "--out", str(out), "--no-progress"]) == 0
