@@ -67,7 +67,8 @@ class _Cues:
     function_words: frozenset
     money: re.Pattern
     letters: frozenset
-    shapes: re.Pattern
+    shapes: re.Pattern  # word shapes and photo-credit conventions
+    dated_months: re.Pattern  # shared month names in this language's case, beside a number
 
 
 def _vocabulary(lang: str) -> frozenset:
@@ -85,13 +86,35 @@ def _own_months(lang: str) -> frozenset:
     return frozenset(name for name in resource(lang, "dates").MONTHS if name not in others and len(name) >= 3)
 
 
+def _shared_months_by_case(lang: str) -> str | None:
+    """A pattern for the month names other languages write too ("dec", "nov"), written in this
+    language's case (``MONTHS_CAPITALISED``) beside a number: "29 Dec 2025" is English, "29 dec.
+    2025" French. The name alone, or in the other case, tells nothing."""
+    shared = {name for other in LANGUAGES if other != lang for name in resource(other, "dates").MONTHS}
+    names = sorted(name for name in resource(lang, "dates").MONTHS if name in shared)
+    if not names:
+        return None
+    capitalised = resource(lang, "language").MONTHS_CAPITALISED
+    forms = "|".join(name.capitalize() if capitalised else name for name in names)
+    return rf"(?<=\d)(?:st|nd|rd|th|er|e)?\s+(?:{forms})\b|\b(?:{forms})(?=\.?\s+\d)"
+
+
 @lru_cache(maxsize=None)
 def _cues(lang: str) -> _Cues:
     module = resource(lang, "language")
     never = r"(?!x)x"
     return _Cues(module.FUNCTION_WORDS | _vocabulary(lang) | _own_months(lang),
                  re.compile("|".join(module.MONEY_CUES) or never),
-                 frozenset(module.LETTERS), re.compile("|".join(module.SHAPES) or never))
+                 frozenset(module.LETTERS), re.compile("|".join([*module.SHAPES, *module.CREDITS]) or never),
+                 re.compile(_shared_months_by_case(lang) or never))
+
+
+def _without_dated_months(sample: str) -> str:
+    """The sample less the month names its dates tell by their case: "Sept" in "Sept. 14" is a
+    month, not the French word for seven, for the word votes and the model."""
+    for lang in LANGUAGES:
+        sample = _cues(lang).dated_months.sub(" ", sample)
+    return sample
 
 
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:jpe?g|png|gif|pdf)\b", re.IGNORECASE)
@@ -188,14 +211,15 @@ def langdetect_probabilities(sample: str) -> dict[str, float]:
 
 
 def evidence(sample: str) -> dict[str, float]:
-    """Points for each language from its function words, money forms, letters and word shapes."""
-    words = _WORD.findall(sample.lower())
+    """Points for each language from its function words, money forms, letters, word shapes, photo
+    credits and months."""
+    words = _WORD.findall(_without_dated_months(sample).lower())
     scores = {}
     for lang in LANGUAGES:
         cues = _cues(lang)
         points = sum(word in cues.function_words for word in words)
         points += MONEY_CUE_WEIGHT * len(cues.money.findall(sample))
-        points += len(cues.shapes.findall(sample))
+        points += len(cues.shapes.findall(sample)) + len(cues.dated_months.findall(sample))
         if cues.letters and points:  # accents alone are names ("Société Générale"): they only add up
             points += LETTER_WEIGHT * sum(not cues.letters.isdisjoint(word) for word in words)
         scores[lang] = float(points)
@@ -223,7 +247,7 @@ def decide_language(text: str) -> LanguageDecision:
     settled = _settled(scores)
     if settled:
         return LanguageDecision(settled, True)
-    lean = model_points(sample)
+    lean = model_points(_without_dated_months(sample))
     if not lean and not any(scores.values()):  # names, numbers, symbols: nothing to decide on
         return LanguageDecision(UNDETERMINED, False)
     for lang, points in lean.items():
