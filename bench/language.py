@@ -1,5 +1,7 @@
 """Language decisions on real news whose language is known: the development set's excerpts at the
-document, paragraph and sentence level (and sentences under 12 words), plus the seed articles;
+document, paragraph and sentence level (and sentences under 12 words, also without the fragments
+that hold no word: none written in lower case nor known in lower case to the training set, as in
+names, bylines, agency credits and addresses, whose language only their document tells), plus the seed articles;
 how often langdetect is called; and whether any amount of the development set is read with the
 other language's magnitude (English billion = 10^9, French billion = 10^12).
 
@@ -21,6 +23,13 @@ from corpus_tools.ingest import language  # noqa: E402
 SHORT_WORDS = 12
 # A sentence ends at . ! ? or … followed by a space and a capital, a quote or a digit.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[\"«“(]?[A-ZÀ-Ý0-9])")
+
+
+def has_a_word(text: str) -> bool:
+    """A word of two letters or more written in lower case, or one the training set writes in lower
+    case ("Figure"), e-mail and web addresses and file names aside: without one, a fragment is names
+    and numbers as far as the tool can tell."""
+    return any(word.islower() or language.is_known_word(word) for word in language.model_tokens(text))
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -97,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
             documents.append((language.document_language(found)[0], gold, text))
             paragraphs += [(p.lang, gold, text[p.start:p.end]) for p in found]
     document_calls, n_paragraphs = counter.calls, len(paragraphs)
-    in_context, short_in_context = [], []
+    in_context, short_in_context, short_with_a_word = [], [], []
     for excerpt, (document_lang, _, _) in zip(excerpts, documents):
         for paragraph in excerpt["text"].split("\n"):
             for sentence in sentences(paragraph):
@@ -110,6 +119,8 @@ def main(argv: list[str] | None = None) -> None:
                 if len(sentence.split()) < SHORT_WORDS:
                     short.append(pair)
                     short_in_context.append(with_context)
+                    if has_a_word(sentence):
+                        short_with_a_word.append(pair)
     seeds = json.loads((shared / "gold/seeds.json").read_text(encoding="utf-8"))["documents"]
     seed_pairs = []
     for name, annotation in sorted(seeds.items()):
@@ -121,6 +132,8 @@ def main(argv: list[str] | None = None) -> None:
     _score("paragraphs", paragraphs, args.errors)
     _score("sentences", all_sentences, args.errors)
     _score(f"sentences under {SHORT_WORDS} words", short, args.errors)
+    _score(f"  under {SHORT_WORDS}, with a word", short_with_a_word, args.errors)
+    print(f"    ({len(short) - len(short_with_a_word)} short sentences left out: no word in lower case or known in lower case)")
     _score("sentences, in their document", in_context, args.errors)
     _score(f"  under {SHORT_WORDS} words, in document", short_in_context, args.errors)
     _score("seed articles (documents)", seed_pairs, args.errors)

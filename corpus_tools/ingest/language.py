@@ -158,6 +158,12 @@ def _model() -> tuple[dict, int, int]:
     return counts, n_words, n_grams
 
 
+def is_known_word(word: str) -> bool:
+    """A word the training set writes in lower case in one of the languages (any case here)."""
+    counts, _, _ = _model()
+    return any(word.lower() in c.words for c in counts.values())
+
+
 def model_points(sample: str) -> dict[str, float]:
     """The short-text model's lean: points (at most MODEL_MAX_POINTS) for the language it favours,
     from the ordinary words of the sample; {} when the sample has none (names, numbers, symbols), or
@@ -170,7 +176,7 @@ def model_points(sample: str) -> dict[str, float]:
         word = token.lower()
         if i == 0 and len(tokens) > 1 and tokens[1].islower():  # a capital that only starts a sentence
             token = word
-        if any(word in c.words for c in counts.values()):
+        if is_known_word(word):
             known += 1
             for lang, c in counts.items():
                 log_odds[lang] += math.log((c.words.get(word, 0) + MODEL_SMOOTHING) / (c.n_words + MODEL_SMOOTHING * n_words))
