@@ -121,6 +121,14 @@ def main(argv: list[str] | None = None) -> None:
                     short_in_context.append(with_context)
                     if has_a_word(sentence):
                         short_with_a_word.append(pair)
+    train = [json.loads(line) for path in sorted((shared / "train").glob("*/*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with _CountingCalls() as train_counter:
+        for excerpt in train:
+            language.paragraph_languages(excerpt["text"])
+    train_short = [(language.detect_language(sentence), excerpt["lang"], sentence) for excerpt in train
+                   for paragraph in excerpt["text"].split("\n") for sentence in sentences(paragraph)
+                   if len(sentence.split()) < SHORT_WORDS]
     seeds = json.loads((shared / "gold/seeds.json").read_text(encoding="utf-8"))["documents"]
     seed_pairs = []
     for name, annotation in sorted(seeds.items()):
@@ -138,6 +146,9 @@ def main(argv: list[str] | None = None) -> None:
     _score(f"  under {SHORT_WORDS} words, in document", short_in_context, args.errors)
     _score("seed articles (documents)", seed_pairs, args.errors)
     print(f"  langdetect calls: {document_calls} for {n_paragraphs} paragraphs of the excerpts")
+    print(f"training sets: {len(train)} excerpts (in-sample: the short-text counts are fitted on them)")
+    _score(f"sentences under {SHORT_WORDS} words", train_short, args.errors)
+    print(f"  langdetect calls: {train_counter.calls} for the training excerpts' paragraphs")
     checked, n_slips, slips = _magnitude_slips(excerpts, json.loads((shared / "dev/news/gold.json").read_text(encoding="utf-8")))
     print(f"  amounts read 1,000x off (billion/milliard), lang=None, whole excerpts and each sentence alone: "
           f"{n_slips} of {checked} annotated amounts")
