@@ -2,20 +2,22 @@
 
 Only the languages of ``corpus_tools.lang.LANGUAGES`` are analysed; anything else, and text that
 carries no sign of its language, is "und". Cheap evidence comes first, from each language's
-``lang/<lang>/language.py``: function words ("the", "which" / "les", "dans"), month names and words of news
-seen in one language only (``words.txt``, counted on the training set), forms of the money
-grammar only one language writes ("milliards d'euros", "€4bn"), letters and word shapes
-(accents, "l'usine", "Intel's"). Most paragraphs are settled by it in microseconds. Where it is
-unclear, a small multinomial naive Bayes over ordinary words and their character trigrams
-(``lang/<lang>/language_counts.tsv``, counted on the training set by bench/language_words.py) adds
-a lean of at most MODEL_MAX_POINTS: "Open positions", "usines et entrepôts" are words of one
-language. It never reads names: a capitalised word it has never seen in lower case ("Emily
-Carter") is no evidence, nor are e-mail and web addresses, and a text with no evidence at all stays
-"und" without asking langdetect. The model alone never makes a decision certain (a third
-language's words lean somewhere too); unclear text of MIN_LETTERS and MIN_WORDS or more still goes
-to langdetect (seeded, so results are deterministic; about 10 ms a call, see bench/throughput.py)
-whose probabilities are added to the evidence: langdetect alone is unreliable under ~20 words, the
-evidence alone cannot tell a text of a third language. ``bench/language.py`` measures the result.
+``lang/<lang>/language.py``: function words ("the", "which" / "les", "dans"), month names and words
+of news seen in one language only (``words.txt``, counted on the training set), forms of the money
+grammar only one language writes ("milliards d'euros", "€4bn"), letters and word shapes (accents,
+"l'usine", "Intel's"), photo-credit conventions ("DR", "Crédit photo" / "Credit:") and the case of
+month names both write, beside a number ("29 Dec 2025" / "29 dec. 2025"). Most paragraphs are
+settled by it in microseconds. Where it is unclear, a small multinomial naive Bayes over ordinary
+words and their character trigrams (``lang/<lang>/language_counts.tsv``, counted on the training set
+by bench/language_words.py) adds a lean of at most MODEL_MAX_POINTS: "Open positions", "usines et
+entrepôts" are words of one language. It never reads names: a capitalised word it has never seen in
+lower case ("Emily Carter") is no evidence, nor are e-mail and web addresses, and a text with no
+evidence at all stays "und" without asking langdetect. The model alone never makes a decision
+certain (a third language's words lean somewhere too); unclear text of MIN_LETTERS and MIN_WORDS or
+more still goes to langdetect (seeded, so results are deterministic; about 10 ms a call, see
+bench/throughput.py) whose probabilities are added to the evidence: langdetect alone is unreliable
+under ~20 words, the evidence alone cannot tell a text of a third language. ``bench/language.py``
+measures the result.
 """
 from __future__ import annotations
 
