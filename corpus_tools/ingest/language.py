@@ -6,12 +6,14 @@ carries no sign of its language, is "und". Cheap evidence comes first, from each
 of news seen in one language only (``words.txt``, counted on the training set), forms of the money
 grammar only one language writes ("milliards d'euros", "€4bn"), letters and word shapes (accents,
 "l'usine", "Intel's"), photo-credit conventions ("DR", "Crédit photo" / "Credit:") and the case of
-month names both write, beside a number ("29 Dec 2025" / "29 dec. 2025"). Most paragraphs are
-settled by it in microseconds. Where it is unclear, a small multinomial naive Bayes over ordinary
-words and their character trigrams (``lang/<lang>/language_counts.tsv``, counted on the training set
-by bench/language_words.py) adds a lean of at most MODEL_MAX_POINTS: "Open positions", "usines et
+month names both write, beside a number ("3 Nov 2024" / "3 nov. 2024"). Most paragraphs are settled
+by it in microseconds. Where it is unclear, a small multinomial naive Bayes over ordinary words and
+their character trigrams (``lang/<lang>/language_counts.tsv``, counted on the training set by
+bench/language_words.py) adds a lean of at most MODEL_MAX_POINTS: "Open positions", "usines et
 entrepôts" are words of one language. It never reads names: a capitalised word it has never seen in
-lower case ("Emily Carter") is no evidence, nor are e-mail and web addresses, and a text with no
+lower case ("Emily Carter") is no evidence, nor are e-mail and web addresses; where most words are
+ones the training set never writes, its lean counts only if langdetect's profiles, read whole and
+deterministically, favour the same language (not a Spanish or Catalan heading); a text with no
 evidence at all stays "und" without asking langdetect. The model alone never makes a decision
 certain (a third language's words lean somewhere too); unclear text of MIN_LETTERS and MIN_WORDS or
 more still goes to langdetect (seeded, so results are deterministic; about 10 ms a call, see
@@ -95,8 +97,8 @@ def _own_months(lang: str) -> frozenset:
 
 def _shared_months_by_case(lang: str) -> str | None:
     """A pattern for the month names other languages write too ("dec", "nov"), written in this
-    language's case (``MONTHS_CAPITALISED``) beside a number: "29 Dec 2025" is English, "29 dec.
-    2025" French. The name alone, or in the other case, tells nothing."""
+    language's case (``MONTHS_CAPITALISED``) beside a number: "3 Nov 2024" is English, "3 nov.
+    2024" French. The name alone, or in the other case, tells nothing."""
     shared = {name for other in LANGUAGES if other != lang for name in resource(other, "dates").MONTHS}
     names = sorted(name for name in resource(lang, "dates").MONTHS if name in shared)
     if not names:

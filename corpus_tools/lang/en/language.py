@@ -31,5 +31,5 @@ SHAPES = (r"\b\w+['’](?:s|t|re|ve|ll|d)\b", r"\b\d+(?:st|nd|rd|th)\b")
 CREDITS = (r"\b(?:Photo |Image )?[Cc]redits?:", r"\b(?:Photo|Image|Picture):", r"\b(?:Photo|Image) by\b",
            r"\bCourtesy of\b")
 # English writes month names with a capital: a name French writes too ("Dec", "Nov", "Sept") tells
-# English by its case when it stands beside a number ("29 Dec 2025"; French: "29 déc. 2025").
+# English by its case when it stands beside a number ("3 Nov 2024"; French: "3 nov. 2024").
 MONTHS_CAPITALISED = True
