@@ -176,7 +176,8 @@ def is_known_word(word: str) -> bool:
 def model_points(sample: str) -> dict[str, float]:
     """The short-text model's lean: points (at most MODEL_MAX_POINTS) for the language it favours,
     from the ordinary words of the sample; {} when the sample has none (names, numbers, symbols), or
-    when fewer than half of them are words the training set writes (perhaps a third language)."""
+    when fewer than half of them are words the training set writes (perhaps a third language) and
+    langdetect's profiles do not favour the same language."""
     counts, n_words, n_grams = _model()
     log_odds = dict.fromkeys(LANGUAGES, 0.0)
     known = unseen = 0
@@ -225,6 +226,8 @@ def profile_favourite(words: list[str]) -> str | None:
     the words best, read whole and deterministically, when it leads the next by PROFILE_MIN_MARGIN;
     else None. Not a decision (profiles take "Open positions" for French): a check that words our
     training set never writes are not a third language's ("nueva planta" is Spanish)."""
+    if not words:
+        return None
     factory = _detector_factory()
     scores = [0.0] * len(factory.langlist)
     for word in words:
@@ -235,8 +238,6 @@ def profile_favourite(words: list[str]) -> str | None:
                 if probabilities is not None:
                     for k, probability in enumerate(probabilities):
                         scores[k] += math.log(probability + PROFILE_FLOOR)
-    if not words:
-        return None
     ranked = sorted(range(len(scores)), key=lambda k: (-scores[k], factory.langlist[k]))
     if scores[ranked[0]] - scores[ranked[1]] < PROFILE_MIN_MARGIN:
         return None
