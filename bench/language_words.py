@@ -41,24 +41,53 @@ def training_excerpts(shared: Path):
                 yield record["lang"], record["text"]
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    args = parser.parse_args(argv)
-    seen = {lang: Counter() for lang in LANGUAGES}  # excerpts where the word is written in lower case
-    anywhere = {lang: Counter() for lang in LANGUAGES}  # excerpts where it occurs in any case
+def vocabulary_counts(excerpts) -> tuple[dict, dict, Counter]:
+    """Per language: in how many excerpts each word is written in lower case (MIN_LETTERS or more),
+    in how many it occurs in any case, and the number of excerpts."""
+    seen = {lang: Counter() for lang in LANGUAGES}
+    anywhere = {lang: Counter() for lang in LANGUAGES}
     n_excerpts = Counter()
-    for lang, text in training_excerpts(Path(args.shared)):
+    for lang, text in excerpts:
         if lang not in LANGUAGES:
             continue
         n_excerpts[lang] += 1
         words = _WORD.findall(text)
         seen[lang].update({w for w in words if w.islower() and len(w) >= MIN_LETTERS})
         anywhere[lang].update({w.lower() for w in words})
+    return seen, anywhere, n_excerpts
+
+
+def kept_words(seen: dict, anywhere: dict, lang: str) -> list[str]:
+    """The words of ``words.txt``: written in lower case in MIN_EXCERPTS of the language's excerpts,
+    in none of the other languages'."""
+    others = [other for other in LANGUAGES if other != lang]
+    return sorted(word for word, count in seen[lang].items()
+                  if count >= MIN_EXCERPTS and not any(anywhere[other][word] for other in others))
+
+
+def model_counts(excerpts) -> tuple[dict, dict, Counter]:
+    """The naive Bayes counts per language: lower-case words and their character trigrams."""
+    words = {lang: Counter() for lang in LANGUAGES}
+    grams = {lang: Counter() for lang in LANGUAGES}
+    n_excerpts = Counter()
+    for lang, text in excerpts:
+        if lang not in LANGUAGES:
+            continue
+        n_excerpts[lang] += 1
+        for word in model_tokens(text):
+            if word.islower():
+                words[lang][word] += 1
+                grams[lang].update(trigrams(word))
+    return words, grams, n_excerpts
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    args = parser.parse_args(argv)
+    seen, anywhere, n_excerpts = vocabulary_counts(training_excerpts(Path(args.shared)))
     for lang in LANGUAGES:
-        others = [other for other in LANGUAGES if other != lang]
-        kept = sorted(word for word, count in seen[lang].items()
-                      if count >= MIN_EXCERPTS and not any(anywhere[other][word] for other in others))
+        kept = kept_words(seen, anywhere, lang)
         header = (f"# Words of {lang} absent from the other languages' training excerpts; rebuilt by "
                   f"bench/language_words.py from {n_excerpts[lang]} excerpts of ../shared/train.\n")
         (PACKAGE / lang / "words.txt").write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
@@ -67,18 +96,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def write_model_counts(shared: Path, package: Path = PACKAGE) -> None:
-    """The naive Bayes counts: lower-case words and their character trigrams, per language."""
-    words = {lang: Counter() for lang in LANGUAGES}
-    grams = {lang: Counter() for lang in LANGUAGES}
-    n_excerpts = Counter()
-    for lang, text in training_excerpts(shared):
-        if lang not in LANGUAGES:
-            continue
-        n_excerpts[lang] += 1
-        for word in model_tokens(text):
-            if word.islower():
-                words[lang][word] += 1
-                grams[lang].update(trigrams(word))
+    """``language_counts.tsv`` for each language, from the training excerpts."""
+    words, grams, n_excerpts = model_counts(training_excerpts(shared))
     for lang in LANGUAGES:
         lines = [f"# Counts of the short-text language model, rebuilt by bench/language_words.py from "
                  f"{n_excerpts[lang]} excerpts of ../shared/train: w = a word written in lower case, "

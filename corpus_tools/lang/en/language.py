@@ -26,3 +26,10 @@ LETTERS = ""
 # Word shapes: the English possessive and contractions ("Intel's", "don't", "it's", "we're"), and
 # ordinals written with digits ("10th", "21st"; French writes "10e", "1er").
 SHAPES = (r"\b\w+['’](?:s|t|re|ve|ll|d)\b", r"\b\d+(?:st|nd|rd|th)\b")
+# Photo credits as English pages write them: "Credit:", "Photo credit:", "Image: …", "Photo by …",
+# "Courtesy of …" (not "Credit Suisse": the colon or the preposition is required).
+CREDITS = (r"\b(?:Photo |Image )?[Cc]redits?:", r"\b(?:Photo|Image|Picture):", r"\b(?:Photo|Image) by\b",
+           r"\bCourtesy of\b")
+# English writes month names with a capital: a name French writes too ("Dec", "Nov", "Sept") tells
+# English by its case when it stands beside a number ("3 Nov 2024"; French: "3 nov. 2024").
+MONTHS_CAPITALISED = True

@@ -23,6 +23,16 @@ MONEY_CUES = (
 )
 # Lettres accentuées que l'anglais n'écrit que dans des noms empruntés.
 LETTERS = "éèêëàâçùûüôîïœ"
-# Élisions : « l'usine », « d'euros », « qu'il », « n'a », « s'est », « c'est », « jusqu'à » ; l'espace
-# avant les deux-points et le point-virgule de la typographie française (« Crédits : »).
-SHAPES = (r"(?<![\w'’])(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", r"(?<=\w)[ \u00a0\u202f][:;](?=\s|$)")
+# Élisions : « l'usine », « d'euros », « qu'il », « n'a », « s'est », « c'est », « jusqu'à », et en tête
+# de phrase devant une minuscule (« L’avantage », « D’après » ; pas « D'Souza », un nom) ; l'espace avant
+# les deux-points, le point-virgule, les points d'interrogation et d'exclamation de la typographie
+# française (« Crédits : », « Pourquoi ? »).
+SHAPES = (r"(?<![\w'’])(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)",
+          r"(?<![\w'’])(?:[LDJMNSTC]|Qu|Jusqu|Lorsqu|Puisqu)['’](?=[a-zà-ÿœ])",
+          r"(?<=\w)[ \u00a0\u202f][:;?!](?=\s|$)")
+# Crédits photo à la française : « Crédit photo », « Crédits : », « DR » (droits réservés) en tête de
+# ligne, après « © », « / » ou « Photo » (« DR Congo » au milieu d'une phrase anglaise n'y est pas).
+CREDITS = (r"\bCrédits? photo\b", r"\bCrédits?\s?:", r"(?:^|(?<=\n)|[©/(|]\s*|\bPhotos?\s?:?\s)DR\b(?![-.'’])")
+# Les mois s'écrivent en minuscules : un nom que l'anglais écrit aussi (« dec », « nov ») désigne le
+# français par sa casse, à côté d'un nombre.
+MONTHS_CAPITALISED = False
