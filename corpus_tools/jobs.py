@@ -19,7 +19,7 @@ from .corpus import Corpus
 from .engines import ENGINES
 from .ingest import FieldMap, Limits
 from .progress import Progress, count_files
-from .store import INGEST, assemble_ingest_tables, done_doc_ids
+from .store import INGEST, arrow_malloc_while, assemble_ingest_tables, done_doc_ids
 
 BATCH_SIZE = 32
 
@@ -70,7 +70,7 @@ def ingest(inputs: Iterable[str | os.PathLike], *, limits: Limits = Limits(),
     inputs = [str(p) for p in inputs]
     folder, owned = _work_folder(None)
     reporter, owns_reporter = _progress(progress)
-    with _removed_on_error(owned):
+    with _removed_on_error(owned), arrow_malloc_while():
         reporter.start("read", count_files(inputs))
         ingested = coordinate(Inline(), inputs, folder / "batches", limits=limits, fields=fields, progress=reporter,
                               batch_size=BATCH_SIZE, window=1, analyse=False)
@@ -109,7 +109,7 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
     shutil.rmtree(batches_dir / INGEST, ignore_errors=True)  # read again: the inputs may have changed
     shutil.rmtree(folder / "tables", ignore_errors=True)
     reporter, owns_reporter = _progress(progress)
-    with _removed_on_error(owned):
+    with _removed_on_error(owned), arrow_malloc_while():
         reporter.start("read and analyse", count_files(inputs))
         skip = done_doc_ids(batches_dir) if resume else frozenset()
         with _executor(engine, n_process, scheduler) as (executor, window):

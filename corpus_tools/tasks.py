@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .ingest import FieldMap, Limits, duplicate_id, read_documents
 from .ingest.dedupe import BodyKeys, Deduplicator
-from .store import read_ingested, write_batch, write_ingest_part
+from .store import arrow_on_malloc, read_ingested, write_batch, write_ingest_part
 from .types import ErrorRecord
 
 CHUNK_DOCUMENTS = 256  # documents per ingest chunk: a file of many articles is written in pieces
@@ -85,8 +85,10 @@ def analyse_records(records: list[dict], batches_dir: str | os.PathLike) -> int:
     return write_batch(records, analyze_batch(records), batches_dir) if records else 0
 
 
-def one_blas_thread() -> None:
-    """Worker processes share the cores: a BLAS thread pool each would oversubscribe them."""
+def prepare_worker() -> None:
+    """Worker processes share the cores: a BLAS thread pool each would oversubscribe them. And their
+    Arrow buffers come from malloc, which ``release_memory`` trims (see ``arrow_on_malloc``)."""
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
+    arrow_on_malloc()

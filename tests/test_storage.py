@@ -83,3 +83,28 @@ def test_same_bytes_whatever_the_batch_size_and_processes(sample_dir, tmp_path, 
         first = (tmp_path / "a" / "tables" / f"{name}.parquet").read_bytes()
         assert first == (tmp_path / "b" / "tables" / f"{name}.parquet").read_bytes(), name
     assert pq.ParquetFile(tmp_path / "a" / "tables" / "entities.parquet").metadata.num_row_groups > 10
+
+
+def test_jobs_allocate_arrow_through_malloc_and_give_the_caller_its_allocator_back(sample_dir, monkeypatch):
+    """Arrow's own allocator keeps what it frees (a peak growing with the corpus); a job routes it
+    through malloc, which is trimmed, and leaves a notebook's allocator as it found it."""
+    import pyarrow as pa
+
+    from corpus_tools import jobs
+
+    seen = []
+    assemble = jobs.assemble_ingest_tables
+
+    def spy(*args, **kwargs):
+        seen.append(pa.default_memory_pool().backend_name)
+        return assemble(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "assemble_ingest_tables", spy)
+    callers = pa.default_memory_pool()
+    pa.set_memory_pool(pa.mimalloc_memory_pool())  # the wheels' default, whatever this environment says
+    try:
+        ct.ingest([sample_dir], progress=False)
+        assert seen == ["system"]
+        assert pa.default_memory_pool().backend_name == "mimalloc"
+    finally:
+        pa.set_memory_pool(callers)

@@ -11,7 +11,7 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
-from ..tasks import one_blas_thread
+from ..tasks import prepare_worker
 
 TASKS_PER_THREAD = 2  # tasks of each kind waiting per worker thread: enough to keep all busy
 
@@ -39,7 +39,7 @@ def dask_executor(scheduler: str | None) -> Iterator[tuple[object, int]]:
                                    dashboard_address=None)
             client = Client(cluster)
         with client:
-            client.run(one_blas_thread)  # as the local pool's workers: one BLAS thread per task thread
+            client.run(prepare_worker)  # as the local pool's workers: one BLAS thread per task thread, Arrow on malloc
             yield _Submitter(client), TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
     finally:
         if cluster is not None:

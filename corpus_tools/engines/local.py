@@ -6,7 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Iterator
 
-from ..tasks import one_blas_thread
+from ..tasks import prepare_worker
 from .coordinator import Inline
 
 
@@ -16,7 +16,7 @@ def local_executor(n_process: int) -> Iterator[tuple[object, int]]:
     if n_process <= 1:
         yield Inline(), 1
         return
-    executor = ProcessPoolExecutor(max_workers=n_process, initializer=one_blas_thread)
+    executor = ProcessPoolExecutor(max_workers=n_process, initializer=prepare_worker)
     try:
         yield executor, 2 * n_process
     finally:
