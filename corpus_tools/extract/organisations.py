@@ -46,11 +46,46 @@ def _alternation(words) -> str:
 
 
 @dataclass(frozen=True)
+class _Ending:
+    """A construction that ends the text before a name ("la start-up", "led by"), and the phrases
+    one of which that text must end with, once trailing spaces, an optional comma, an optional
+    article and up to ``words_after`` words are set aside. Most texts end with none of them: that
+    string test spares a regex search that scans the whole window."""
+
+    pattern: re.Pattern
+    phrases: tuple[str, ...]
+    words_after: int = 0
+    comma: bool = False
+    articles: tuple[str, ...] = ()
+
+    def search(self, left: str):
+        if not self._could_end(left):
+            return None
+        return self.pattern.search(left)
+
+    def _could_end(self, left: str) -> bool:
+        tail = left.rstrip()
+        if self.comma:
+            if not tail.endswith(","):
+                return False
+            tail = tail[:-1].rstrip()
+        heads = [tail] + [(tail.rsplit(None, k) or [""])[0] for k in range(1, self.words_after + 1)]
+        if self.articles:
+            bare = left[:-1] if left.endswith("\n") else left
+            heads += [bare[:-len(a)].rstrip() for a in self.articles if bare.endswith(a)]
+        return any(head.endswith(self.phrases) for head in heads)
+
+
+def _ending(pattern: str, phrases, **options) -> _Ending:
+    return _Ending(re.compile(pattern), tuple(p.lower() for p in phrases), **options)
+
+
+@dataclass(frozen=True)
 class _Cues:
-    descriptor_adjacent: re.Pattern
-    descriptor_near: re.Pattern
-    role_adjacent: re.Pattern
-    source_before: re.Pattern
+    descriptor_adjacent: _Ending
+    descriptor_near: _Ending
+    role_adjacent: _Ending
+    source_before: _Ending
     apposition_after: re.Pattern
     based_before: re.Pattern
     backed_after: re.Pattern
@@ -62,11 +97,11 @@ class _Cues:
     legal_forms: frozenset[str]
     name_heads: frozenset[str]
     name_words: frozenset[str]
-    descriptor_apposed: re.Pattern
+    descriptor_apposed: _Ending
     not_heads: frozenset[str]
-    not_descriptor: re.Pattern
+    not_descriptor: _Ending
     person_cues: frozenset[str]
-    nationality_before: re.Pattern
+    nationality_before: _Ending
     nationalities: frozenset[str]
     government: re.Pattern
     person_after: re.Pattern
@@ -74,7 +109,7 @@ class _Cues:
     calendar: frozenset[str]
     person_frame: re.Pattern
     title_words: frozenset[str]
-    product_frame: re.Pattern
+    product_frame: _Ending
     place_of_based: re.Pattern
     person_pronouns: frozenset[str]
 
@@ -99,10 +134,12 @@ def cues(lang: str) -> _Cues:
     adjective = r"[^\W\d][\w'’-]*"
     inner_name = r"[A-ZÀÂÉÈÊÎÔÛÇ][\w'’&-]*"
     return _Cues(
-        descriptor_adjacent=re.compile(rf"(?:^|[^\w-])(?:{descriptors})\s*$"),
-        descriptor_near=re.compile(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+{adjective}){{1,2}}\s*$"),
-        role_adjacent=re.compile(rf"(?:^|\W)(?:{_alternation(words.ROLE_FRAMES)})\s*$"),
-        source_before=re.compile(rf"(?:^|\W)(?:{_alternation(words.SOURCE_FRAMES)})\s*(?:l['’]|le |la |the )?$"),
+        descriptor_adjacent=_ending(rf"(?:^|[^\w-])(?:{descriptors})\s*$", words.DESCRIPTORS),
+        descriptor_near=_ending(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+{adjective}){{1,2}}\s*$", words.DESCRIPTORS,
+                                words_after=2),
+        role_adjacent=_ending(rf"(?:^|\W)(?:{_alternation(words.ROLE_FRAMES)})\s*$", words.ROLE_FRAMES),
+        source_before=_ending(rf"(?:^|\W)(?:{_alternation(words.SOURCE_FRAMES)})\s*(?:l['’]|le |la |the )?$",
+                              words.SOURCE_FRAMES, articles=("l'", "l’", "le ", "la ", "the ")),
         apposition_after=re.compile(rf"^\s*,\s*(?:{_alternation(words.APPOSITION_DETERMINERS)})\s+"
                                     rf"(?:(?!(?:de|du|des|d|of|at|in|for|from)\b)[\w'’-]+\s+){{0,3}}?"
                                     rf"(?:{descriptors})\b", re.IGNORECASE),
@@ -121,11 +158,14 @@ def cues(lang: str) -> _Cues:
         legal_forms=frozenset(words.LEGAL_FORMS),
         name_heads=frozenset(words.NAME_HEADS),
         name_words=frozenset(words.NAME_WORDS),
-        descriptor_apposed=re.compile(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+[\w'’-]+){{0,4}}\s*,\s*$"),
+        descriptor_apposed=_ending(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+[\w'’-]+){{0,4}}\s*,\s*$", words.DESCRIPTORS,
+                                   words_after=4, comma=True),
         not_heads=frozenset(words.NOT_ORGANISATION_HEADS),
-        not_descriptor=re.compile(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$"),
+        not_descriptor=_ending(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$",
+                               words.NOT_ORGANISATION_HEADS),
         person_cues=frozenset(words.PERSON_CUES),
-        nationality_before=re.compile(rf"(?:^|\W)(?:l['’]|le |la |les |the )(?:{_alternation(w.lower() for w in words.NATIONALITIES)})\s*$"),
+        nationality_before=_ending(rf"(?:^|\W)(?:l['’]|le |la |les |the )(?:{_alternation(w.lower() for w in words.NATIONALITIES)})\s*$",
+                                   words.NATIONALITIES),
         nationalities=frozenset(words.NATIONALITIES) | frozenset(w.capitalize() for w in words.NATIONALITIES),
         government=re.compile(words.GOVERNMENT.format(nationality=_alternation(words.NATIONALITIES))),
         person_after=re.compile(rf"^\s*(?:,\s*(?:(?:the|le|la|son|sa|its|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -136,7 +176,7 @@ def cues(lang: str) -> _Cues:
         person_frame=re.compile(rf"(?:^|\W)(?:{'|'.join(words.PERSON_FRAMES)})\s*$"),
         person_pronouns=frozenset(words.PERSON_PRONOUNS),
         title_words=frozenset(w for cue in words.PERSON_CUES for w in cue.split()),
-        product_frame=re.compile(rf"(?:^|\W)(?:{_alternation(words.PRODUCT_FRAMES)})\s*$"),
+        product_frame=_ending(rf"(?:^|\W)(?:{_alternation(words.PRODUCT_FRAMES)})\s*$", words.PRODUCT_FRAMES),
         place_of_based=re.compile(r"^\s*,\s*[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?-(?:based|headquartered)\b"),
     )
 
@@ -547,7 +587,7 @@ def _number(word: str) -> bool:
     return word[:1].isdigit() and not any(ch.isalpha() for ch in word)
 
 
-def _in_list_after(tokens: _Tokens, start: int, sentence_start: int, frame: re.Pattern, joiners) -> bool:
+def _in_list_after(tokens: _Tokens, start: int, sentence_start: int, frame: re.Pattern | _Ending, joiners) -> bool:
     """"led by X, Y and Z", "engineers X and Y": walk left over names and joiners to a frame."""
     k, stepped = start - 1, False
     while k >= sentence_start and start - k < _LIST_STEPS:
