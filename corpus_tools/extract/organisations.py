@@ -111,6 +111,7 @@ class _Cues:
     title_words: frozenset[str]
     product_frame: _Ending
     place_of_based: re.Pattern
+    source_after: re.Pattern
     person_pronouns: frozenset[str]
 
 
@@ -178,6 +179,7 @@ def cues(lang: str) -> _Cues:
         title_words=frozenset(w for cue in words.PERSON_CUES for w in cue.split()),
         product_frame=_ending(rf"(?:^|\W)(?:{_alternation(words.PRODUCT_FRAMES)})\s*$", words.PRODUCT_FRAMES),
         place_of_based=re.compile(r"^\s*,\s*[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?-(?:based|headquartered)\b"),
+        source_after=re.compile(rf"^\s*,?\s*(?:{_alternation(words.SOURCE_VERBS_AFTER)})\b"),
     )
 
 
@@ -320,10 +322,11 @@ _PERSON_MODEL_LABELS = frozenset({"PER", "PERSON"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text: str | None = None
-               ) -> list[Candidate]:
+def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text: str | None = None,
+               vendors: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
     """Every span of ``doc`` that may be an organisation, with its features. ``hardware``: character
-    spans of hardware mentions (products named after their maker are not organisations)."""
+    spans of hardware mentions (products named after their maker are not organisations); ``vendors``:
+    character spans of the maker named inside one ("AMD" in "AMD MI250X GPUs"), an organisation."""
     c = cues(lang)
     tokens = _Tokens(doc, text)
     text = tokens.text
@@ -369,6 +372,12 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
+    vendor_spans = set()
+    for v_start, v_end in vendors:
+        span = doc.char_span(v_start, v_end, alignment_mode="contract")
+        if span is not None and len(span):
+            spans[(span.start, span.end)] = None
+            vendor_spans.add((span.start, span.end))
     datelines = set()
     for m in _DATELINE_CREDIT.finditer(text):
         for agency in re.finditer(r"\w+", m.group(1)):
@@ -396,6 +405,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
                 ("dateline_source",)
         if (start, end) in public_bodies:
             features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("public_body",)
+        if (start, end) in vendor_spans:
+            features = tuple(f for f in features if f != "hardware") + ("vendor",)
         found.append(Candidate(start, end, name, features, listed))
     return sorted(_with_document_evidence(found), key=lambda x: (x.start, x.end))
 
@@ -473,6 +484,8 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("based_backed")
         if c.person_after.search(right):
             f.append("person_after")
+        if c.source_after.search(right):
+            f.append("source_after")  # "X reported on Monday": an outlet
         if c.place_of_based.search(right):
             f.append("place_name")  # "Burnaby, B.C.-based X": the town of a based construction
         if any(tokens.lower[t] in c.person_pronouns for t in range(end, min(sentence_end, end + _PRONOUN_STEPS))):
@@ -630,7 +643,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 # Constructions that name an organisation on their own ("X Capital", "X SAS", "Région X") and those
 # that announce one ("la start-up X", "led by X, Y and Z", "X, a Paris-based startup", "selon X"):
 # a whole run of capitalised words in such a place is an organisation, whatever the model says.
-_NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source"})
+_NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source", "source_after"})
 _ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
 _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
                     "place_cue", "lower_word", "person_frame", "list_inside"})
@@ -638,8 +651,11 @@ _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "p
 
 def rule_says_organisation(candidate: Candidate) -> bool:
     features = set(candidate.features)
+    after_preposition = "place_cue" in features
     if features & _NAMING_FORMS and "place_cue" in features and not features & (_NEVER - {"place_cue"}):
         features.discard("place_cue")  # "invest in Acme Semiconductor Company": a name, not a place
+    if "source" in features:
+        features.discard("place_cue")  # "a déclaré à X": the preposition belongs to the source frame
     if features & _NEVER or "cut_right" in features or "cut_left" in features or looks_like_a_person(candidate):
         return False
     if "stop_start" in features and ("sentence_start" in features or "determiner_start" not in features):
@@ -652,6 +668,9 @@ def rule_says_organisation(candidate: Candidate) -> bool:
         return True
     if features & _PERSON_LABELS and ("len=2" in features or "len=3" in features):
         return False  # "led by Jane Doe", "Jane Doe, a co-founder of the startup": a person
+    if "len=1" in features and features & {"ner=LOC", "ner=GPE"} and \
+            ("source" in features or features & {"role", "role_list"} and not after_preposition):
+        return True  # "investors such as X and Y", "told X": the small models call one-word names places
     return bool(features & _ANNOUNCING) and not features & {"ner=LOC", "ner=GPE", "ner=NORP", "ner=DATE"}
 
 
@@ -660,6 +679,8 @@ _HARD_NO = frozenset({"not_organisation_head", "not_organisation_descriptor", "p
 
 
 def score(candidate: Candidate, lang: str) -> float:
+    if "vendor" in candidate.features:
+        return 1.0  # the maker the hardware table names for a product of the text
     if looks_like_a_person(candidate) or _HARD_NO & set(candidate.features):
         return 0.0
     if rule_says_organisation(candidate):
@@ -673,8 +694,8 @@ def score(candidate: Candidate, lang: str) -> float:
 
 
 def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (),
-                       acronyms: dict[str, str] | None = None, text: str | None = None
-                       ) -> list[tuple[int, int, float]]:
+                       acronyms: dict[str, str] | None = None, text: str | None = None,
+                       vendors: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, float]]:
     """Token spans (start, end, score) chosen as organisations: every listed name, then the best
     scoring candidates above the language's threshold that overlap nothing chosen before. A name
     takes the best score of its mentions in the document: an organisation in one sentence is one
@@ -684,7 +705,7 @@ def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (
     threshold = model.get("threshold", 0.5)
     chosen, taken = [], set()
     scored, best, listed = [], {}, []
-    for candidate in candidates(doc, lang, hardware, text):
+    for candidate in candidates(doc, lang, hardware, text, vendors):
         if candidate.listed:
             listed.append(candidate)
             chosen.append((candidate.start, candidate.end, 1.0))
@@ -707,3 +728,15 @@ def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (
         chosen.append((candidate.start, candidate.end, probability))
         taken.update(tokens)
     return sorted(chosen)
+
+
+def vendor_spans(hardware) -> tuple[tuple[int, int], ...]:
+    """Character spans of the maker written inside each hardware mention ("AMD" in "AMD MI250X
+    GPUs", "Nvidia" in "GPU Nvidia"): the hardware table names it, whatever the organisation list holds."""
+    spans = []
+    for mention in hardware:
+        if mention.vendor:
+            found = re.search(rf"(?<!\w){re.escape(mention.vendor)}(?!\w)", mention.text, re.IGNORECASE)
+            if found:
+                spans.append((mention.start + found.start(), mention.start + found.end()))
+    return tuple(spans)
