@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus_tools.extract.hardware import extract_hardware  # noqa: E402
-from corpus_tools.extract.organisations import WEIGHTS_FILE, candidates  # noqa: E402
+from corpus_tools.extract.organisations import WEIGHTS_FILE, candidates, vendor_spans  # noqa: E402
 from corpus_tools.lang import LANGUAGES  # noqa: E402
 from corpus_tools.pipeline.models import entity_pipeline  # noqa: E402
 
@@ -50,9 +50,9 @@ def labelled_candidates(excerpts: list[dict], lang: str):
     rows = []
     for n, (excerpt, doc) in enumerate(zip(excerpts, nlp.pipe(e["text"] for e in excerpts))):
         gold = {name_key(g) for g in excerpt["orgs"]}
-        hardware = tuple((h.start + len(h.text) - len(h.text.lstrip()), h.end)
-                         for h in extract_hardware(excerpt["text"], lang))
-        for candidate in candidates(doc, lang, hardware):
+        mentions = extract_hardware(excerpt["text"], lang)
+        hardware = tuple((h.start + len(h.text) - len(h.text.lstrip()), h.end) for h in mentions)
+        for candidate in candidates(doc, lang, hardware, vendors=vendor_spans(mentions)):
             if candidate.listed:
                 continue
             key = name_key(candidate.text)

@@ -16,6 +16,7 @@ from importlib import resources
 
 from ..lang import LANGUAGES, resource
 from ..types import Entity, HardwareMention
+from .organisations import vendor_spans
 
 def _words(lang: str):
     return resource(lang, "organisations")
@@ -242,7 +243,7 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
     products = [(h.start + len(h.text) - len(h.text.lstrip()), h.end) for h in hardware]
     vendor_keys = {_key(h.vendor) for h in hardware if h.vendor}
     entities = []
-    for ent in _organisations_and_others(doc, lang, tuple(products), acronyms, text):
+    for ent in _organisations_and_others(doc, lang, tuple(products), acronyms, text, vendor_spans(hardware)):
         from_gazetteer = bool(ent.kb_id_) and ent.label_ == "ORG" and ent.kb_id_ in organisations
         start, end = _trim(text, ent.start_char, ent.end_char, lang)
         if start >= end:
@@ -255,7 +256,7 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
         if not org_id and surface in acronyms:
             org_id = ""
         inside_hardware = any(start < p_end and p_start < end for p_start, p_end in products)
-        if inside_hardware and not (org_id and key in vendor_keys | {_key(f) for f in organisations[org_id].forms}):
+        if inside_hardware and not (key in vendor_keys or org_id and key in {_key(f) for f in organisations[org_id].forms}):
             continue  # "DGX", "DGX H100": products, not organisations or people
         if org_id:
             organisation = organisations[org_id]
@@ -272,7 +273,7 @@ def entities_from_doc(doc, lang: str, hardware: list[HardwareMention] = ()) -> l
 
 
 def _organisations_and_others(doc, lang: str, hardware: tuple[tuple[int, int], ...], acronyms: dict[str, str],
-                              text: str) -> list:
+                              text: str, vendors: tuple[tuple[int, int], ...]) -> list:
     """The organisations the scorer chose, and the model's people and places that overlap none."""
     from spacy.tokens import Span
 
@@ -280,7 +281,7 @@ def _organisations_and_others(doc, lang: str, hardware: tuple[tuple[int, int], .
 
     listed = {(e.start, e.end): e.kb_id_ for e in doc.ents if e.kb_id_}
     organisations = [Span(doc, start, end, label="ORG", kb_id=listed.get((start, end), ""))
-                     for start, end, _ in organisation_spans(doc, lang, hardware, acronyms, text)]
+                     for start, end, _ in organisation_spans(doc, lang, hardware, acronyms, text, vendors)]
     taken = {t for span in organisations for t in range(span.start, span.end)}
     labels = _words(lang).MODEL_LABELS
     others = [e for e in doc.ents if labels.get(e.label_) not in (None, "ORG")

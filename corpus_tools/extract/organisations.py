@@ -46,11 +46,46 @@ def _alternation(words) -> str:
 
 
 @dataclass(frozen=True)
+class _Ending:
+    """A construction that ends the text before a name ("la start-up", "led by"), and the phrases
+    one of which that text must end with, once trailing spaces, an optional comma, an optional
+    article and up to ``words_after`` words are set aside. Most texts end with none of them: that
+    string test spares a regex search that scans the whole window."""
+
+    pattern: re.Pattern
+    phrases: tuple[str, ...]
+    words_after: int = 0
+    comma: bool = False
+    articles: tuple[str, ...] = ()
+
+    def search(self, left: str):
+        if not self._could_end(left):
+            return None
+        return self.pattern.search(left)
+
+    def _could_end(self, left: str) -> bool:
+        tail = left.rstrip()
+        if self.comma:
+            if not tail.endswith(","):
+                return False
+            tail = tail[:-1].rstrip()
+        heads = [tail] + [(tail.rsplit(None, k) or [""])[0] for k in range(1, self.words_after + 1)]
+        if self.articles:
+            bare = left[:-1] if left.endswith("\n") else left
+            heads += [bare[:-len(a)].rstrip() for a in self.articles if bare.endswith(a)]
+        return any(head.endswith(self.phrases) for head in heads)
+
+
+def _ending(pattern: str, phrases, **options) -> _Ending:
+    return _Ending(re.compile(pattern), tuple(p.lower() for p in phrases), **options)
+
+
+@dataclass(frozen=True)
 class _Cues:
-    descriptor_adjacent: re.Pattern
-    descriptor_near: re.Pattern
-    role_adjacent: re.Pattern
-    source_before: re.Pattern
+    descriptor_adjacent: _Ending
+    descriptor_near: _Ending
+    role_adjacent: _Ending
+    source_before: _Ending
     apposition_after: re.Pattern
     based_before: re.Pattern
     backed_after: re.Pattern
@@ -62,11 +97,11 @@ class _Cues:
     legal_forms: frozenset[str]
     name_heads: frozenset[str]
     name_words: frozenset[str]
-    descriptor_apposed: re.Pattern
+    descriptor_apposed: _Ending
     not_heads: frozenset[str]
-    not_descriptor: re.Pattern
+    not_descriptor: _Ending
     person_cues: frozenset[str]
-    nationality_before: re.Pattern
+    nationality_before: _Ending
     nationalities: frozenset[str]
     government: re.Pattern
     person_after: re.Pattern
@@ -74,8 +109,9 @@ class _Cues:
     calendar: frozenset[str]
     person_frame: re.Pattern
     title_words: frozenset[str]
-    product_frame: re.Pattern
+    product_frame: _Ending
     place_of_based: re.Pattern
+    source_after: re.Pattern
     person_pronouns: frozenset[str]
 
 
@@ -99,10 +135,12 @@ def cues(lang: str) -> _Cues:
     adjective = r"[^\W\d][\w'’-]*"
     inner_name = r"[A-ZÀÂÉÈÊÎÔÛÇ][\w'’&-]*"
     return _Cues(
-        descriptor_adjacent=re.compile(rf"(?:^|[^\w-])(?:{descriptors})\s*$"),
-        descriptor_near=re.compile(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+{adjective}){{1,2}}\s*$"),
-        role_adjacent=re.compile(rf"(?:^|\W)(?:{_alternation(words.ROLE_FRAMES)})\s*$"),
-        source_before=re.compile(rf"(?:^|\W)(?:{_alternation(words.SOURCE_FRAMES)})\s*(?:l['’]|le |la |the )?$"),
+        descriptor_adjacent=_ending(rf"(?:^|[^\w-])(?:{descriptors})\s*$", words.DESCRIPTORS),
+        descriptor_near=_ending(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+{adjective}){{1,2}}\s*$", words.DESCRIPTORS,
+                                words_after=2),
+        role_adjacent=_ending(rf"(?:^|\W)(?:{_alternation(words.ROLE_FRAMES)})\s*$", words.ROLE_FRAMES),
+        source_before=_ending(rf"(?:^|\W)(?:{_alternation(words.SOURCE_FRAMES)})\s*(?:l['’]|le |la |the )?$",
+                              words.SOURCE_FRAMES, articles=("l'", "l’", "le ", "la ", "the ")),
         apposition_after=re.compile(rf"^\s*,\s*(?:{_alternation(words.APPOSITION_DETERMINERS)})\s+"
                                     rf"(?:(?!(?:de|du|des|d|of|at|in|for|from)\b)[\w'’-]+\s+){{0,3}}?"
                                     rf"(?:{descriptors})\b", re.IGNORECASE),
@@ -121,11 +159,14 @@ def cues(lang: str) -> _Cues:
         legal_forms=frozenset(words.LEGAL_FORMS),
         name_heads=frozenset(words.NAME_HEADS),
         name_words=frozenset(words.NAME_WORDS),
-        descriptor_apposed=re.compile(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+[\w'’-]+){{0,4}}\s*,\s*$"),
+        descriptor_apposed=_ending(rf"(?:^|[^\w-])(?:{descriptors})(?:\s+[\w'’-]+){{0,4}}\s*,\s*$", words.DESCRIPTORS,
+                                   words_after=4, comma=True),
         not_heads=frozenset(words.NOT_ORGANISATION_HEADS),
-        not_descriptor=re.compile(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$"),
+        not_descriptor=_ending(rf"(?:^|[^\w-])(?:{_alternation(words.NOT_ORGANISATION_HEADS)})\s*$",
+                               words.NOT_ORGANISATION_HEADS),
         person_cues=frozenset(words.PERSON_CUES),
-        nationality_before=re.compile(rf"(?:^|\W)(?:l['’]|le |la |les |the )(?:{_alternation(w.lower() for w in words.NATIONALITIES)})\s*$"),
+        nationality_before=_ending(rf"(?:^|\W)(?:l['’]|le |la |les |the )(?:{_alternation(w.lower() for w in words.NATIONALITIES)})\s*$",
+                                   words.NATIONALITIES),
         nationalities=frozenset(words.NATIONALITIES) | frozenset(w.capitalize() for w in words.NATIONALITIES),
         government=re.compile(words.GOVERNMENT.format(nationality=_alternation(words.NATIONALITIES))),
         person_after=re.compile(rf"^\s*(?:,\s*(?:(?:the|le|la|son|sa|its|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -136,8 +177,9 @@ def cues(lang: str) -> _Cues:
         person_frame=re.compile(rf"(?:^|\W)(?:{'|'.join(words.PERSON_FRAMES)})\s*$"),
         person_pronouns=frozenset(words.PERSON_PRONOUNS),
         title_words=frozenset(w for cue in words.PERSON_CUES for w in cue.split()),
-        product_frame=re.compile(rf"(?:^|\W)(?:{_alternation(words.PRODUCT_FRAMES)})\s*$"),
+        product_frame=_ending(rf"(?:^|\W)(?:{_alternation(words.PRODUCT_FRAMES)})\s*$", words.PRODUCT_FRAMES),
         place_of_based=re.compile(r"^\s*,\s*[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?-(?:based|headquartered)\b"),
+        source_after=re.compile(rf"^\s*,?\s*(?:{_alternation(words.SOURCE_VERBS_AFTER)})\b"),
     )
 
 
@@ -280,10 +322,11 @@ _PERSON_MODEL_LABELS = frozenset({"PER", "PERSON"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text: str | None = None
-               ) -> list[Candidate]:
+def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text: str | None = None,
+               vendors: tuple[tuple[int, int], ...] = ()) -> list[Candidate]:
     """Every span of ``doc`` that may be an organisation, with its features. ``hardware``: character
-    spans of hardware mentions (products named after their maker are not organisations)."""
+    spans of hardware mentions (products named after their maker are not organisations); ``vendors``:
+    character spans of the maker named inside one ("AMD" in "AMD MI250X GPUs"), an organisation."""
     c = cues(lang)
     tokens = _Tokens(doc, text)
     text = tokens.text
@@ -329,6 +372,12 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
         if span is not None and len(span):
             spans[(span.start, span.end)] = None
             public_bodies.add((span.start, span.end))
+    vendor_spans = set()
+    for v_start, v_end in vendors:
+        span = doc.char_span(v_start, v_end, alignment_mode="contract")
+        if span is not None and len(span):
+            spans[(span.start, span.end)] = None
+            vendor_spans.add((span.start, span.end))
     datelines = set()
     for m in _DATELINE_CREDIT.finditer(text):
         for agency in re.finditer(r"\w+", m.group(1)):
@@ -356,6 +405,8 @@ def candidates(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (), text:
                 ("dateline_source",)
         if (start, end) in public_bodies:
             features = tuple(f for f in features if f not in ("lower_word", "lowercase_start")) + ("public_body",)
+        if (start, end) in vendor_spans:
+            features = tuple(f for f in features if f != "hardware") + ("vendor",)
         found.append(Candidate(start, end, name, features, listed))
     return sorted(_with_document_evidence(found), key=lambda x: (x.start, x.end))
 
@@ -433,6 +484,8 @@ def _context_cues(tokens: _Tokens, c: _Cues):
             f.append("based_backed")
         if c.person_after.search(right):
             f.append("person_after")
+        if c.source_after.search(right):
+            f.append("source_after")  # "X reported on Monday": an outlet
         if c.place_of_based.search(right):
             f.append("place_name")  # "Burnaby, B.C.-based X": the town of a based construction
         if any(tokens.lower[t] in c.person_pronouns for t in range(end, min(sentence_end, end + _PRONOUN_STEPS))):
@@ -547,7 +600,7 @@ def _number(word: str) -> bool:
     return word[:1].isdigit() and not any(ch.isalpha() for ch in word)
 
 
-def _in_list_after(tokens: _Tokens, start: int, sentence_start: int, frame: re.Pattern, joiners) -> bool:
+def _in_list_after(tokens: _Tokens, start: int, sentence_start: int, frame: re.Pattern | _Ending, joiners) -> bool:
     """"led by X, Y and Z", "engineers X and Y": walk left over names and joiners to a frame."""
     k, stepped = start - 1, False
     while k >= sentence_start and start - k < _LIST_STEPS:
@@ -590,7 +643,7 @@ def looks_like_a_person(candidate: Candidate) -> bool:
 # Constructions that name an organisation on their own ("X Capital", "X SAS", "Région X") and those
 # that announce one ("la start-up X", "led by X, Y and Z", "X, a Paris-based startup", "selon X"):
 # a whole run of capitalised words in such a place is an organisation, whatever the model says.
-_NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source"})
+_NAMING_FORMS = frozenset({"name_head", "legal_form", "public_body", "dateline_source", "source_after"})
 _ANNOUNCING = frozenset({"descriptor", "descriptor_qualified", "descriptor_apposed", "role", "role_list", "apposition", "based_backed", "source"})
 _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "person_after", "head_alone", "lowercase_start", "role_words", "headline", "not_organisation_head", "not_organisation_descriptor", "hardware", "calendar", "person_cue",
                     "place_cue", "lower_word", "person_frame", "list_inside"})
@@ -598,8 +651,11 @@ _NEVER = frozenset({"common_word", "place_name", "surname", "plural_acronym", "p
 
 def rule_says_organisation(candidate: Candidate) -> bool:
     features = set(candidate.features)
+    after_preposition = "place_cue" in features
     if features & _NAMING_FORMS and "place_cue" in features and not features & (_NEVER - {"place_cue"}):
         features.discard("place_cue")  # "invest in Acme Semiconductor Company": a name, not a place
+    if "source" in features:
+        features.discard("place_cue")  # "a déclaré à X": the preposition belongs to the source frame
     if features & _NEVER or "cut_right" in features or "cut_left" in features or looks_like_a_person(candidate):
         return False
     if "stop_start" in features and ("sentence_start" in features or "determiner_start" not in features):
@@ -612,6 +668,9 @@ def rule_says_organisation(candidate: Candidate) -> bool:
         return True
     if features & _PERSON_LABELS and ("len=2" in features or "len=3" in features):
         return False  # "led by Jane Doe", "Jane Doe, a co-founder of the startup": a person
+    if "len=1" in features and features & {"ner=LOC", "ner=GPE"} and \
+            ("source" in features or features & {"role", "role_list"} and not after_preposition):
+        return True  # "investors such as X and Y", "told X": the small models call one-word names places
     return bool(features & _ANNOUNCING) and not features & {"ner=LOC", "ner=GPE", "ner=NORP", "ner=DATE"}
 
 
@@ -620,6 +679,8 @@ _HARD_NO = frozenset({"not_organisation_head", "not_organisation_descriptor", "p
 
 
 def score(candidate: Candidate, lang: str) -> float:
+    if "vendor" in candidate.features:
+        return 1.0  # the maker the hardware table names for a product of the text
     if looks_like_a_person(candidate) or _HARD_NO & set(candidate.features):
         return 0.0
     if rule_says_organisation(candidate):
@@ -633,8 +694,8 @@ def score(candidate: Candidate, lang: str) -> float:
 
 
 def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (),
-                       acronyms: dict[str, str] | None = None, text: str | None = None
-                       ) -> list[tuple[int, int, float]]:
+                       acronyms: dict[str, str] | None = None, text: str | None = None,
+                       vendors: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, float]]:
     """Token spans (start, end, score) chosen as organisations: every listed name, then the best
     scoring candidates above the language's threshold that overlap nothing chosen before. A name
     takes the best score of its mentions in the document: an organisation in one sentence is one
@@ -644,7 +705,7 @@ def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (
     threshold = model.get("threshold", 0.5)
     chosen, taken = [], set()
     scored, best, listed = [], {}, []
-    for candidate in candidates(doc, lang, hardware, text):
+    for candidate in candidates(doc, lang, hardware, text, vendors):
         if candidate.listed:
             listed.append(candidate)
             chosen.append((candidate.start, candidate.end, 1.0))
@@ -667,3 +728,15 @@ def organisation_spans(doc, lang: str, hardware: tuple[tuple[int, int], ...] = (
         chosen.append((candidate.start, candidate.end, probability))
         taken.update(tokens)
     return sorted(chosen)
+
+
+def vendor_spans(hardware) -> tuple[tuple[int, int], ...]:
+    """Character spans of the maker written inside each hardware mention ("AMD" in "AMD MI250X
+    GPUs", "Nvidia" in "GPU Nvidia"): the hardware table names it, whatever the organisation list holds."""
+    spans = []
+    for mention in hardware:
+        if mention.vendor:
+            found = re.search(rf"(?<!\w){re.escape(mention.vendor)}(?!\w)", mention.text, re.IGNORECASE)
+            if found:
+                spans.append((mention.start + found.start(), mention.start + found.end()))
+    return tuple(spans)

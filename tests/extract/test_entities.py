@@ -102,3 +102,35 @@ def test_unlisted_names_found_from_their_constructions_without_the_gazetteer():
         "Le tour de table a été mené par Pellorin Capital, avec la participation de la banque Crédit Morvan.",
         lang="fr") if e.label == "ORG"]
     assert organisations == ["Pellorin Capital", "Crédit Morvan"]
+
+
+
+@pytest.fixture
+def without_the_list(monkeypatch):
+    """The recogniser alone: an empty organisation list (as ``bench/organisations.py --ablation``)."""
+    import corpus_tools.extract.entities as entities
+    from corpus_tools.extract.organisations import _unambiguous_aliases
+
+    def clear():
+        entities.alias_index.cache_clear()
+        _unambiguous_aliases.cache_clear()
+
+    monkeypatch.setattr(entities, "gazetteer", lambda: {})
+    clear()
+    yield
+    monkeypatch.undo()
+    clear()
+
+
+def test_the_maker_named_inside_a_product_is_an_organisation_without_the_list(without_the_list):
+    """The hardware table names the vendor of "AMD MI250X GPUs": an organisation for a recogniser
+    without the organisation list; the product itself is none."""
+    from corpus_tools.extract.entities import entities_from_doc
+    from corpus_tools.extract.hardware import extract_hardware
+    from corpus_tools.pipeline.models import load_model
+
+    text = "Each node of the new partition holds four AMD MI250X GPUs."
+    nlp = load_model("en", exclude=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"))
+    nlp.add_pipe("sentencizer", first=True)
+    entities = entities_from_doc(nlp(text), "en", extract_hardware(text, "en"))
+    assert [e.text for e in entities if e.label == "ORG"] == ["AMD"]

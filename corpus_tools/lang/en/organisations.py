@@ -45,11 +45,17 @@ ROLE_FRAMES = (
     "alongside", "investors including", "investors such as", "including", "such as", "from investors",
     "acquired by", "bought by", "owned by", "a unit of", "a subsidiary of", "partnered with",
     "in partnership with", "together with", "along with", "existing investors", "new investors",
+    "stake in", "stakes in", "shares in", "shares of", "invested in", "invests in", "investing in", "investment in",
 )
 
 # Frames that cite a source: "according to X", "told X", "X reported".
 SOURCE_FRAMES = ("according to", "told", "reported by", "data from", "per", "via", "source:", "cited by",
-                 "said in an interview with", "in an interview with", "first reported by")
+                 "said in an interview with", "in an interview with", "first reported by", "seen by",
+                 "reviewed by", "obtained by", "questioned by", "confirmed to", "said to")
+
+# Verbs after an outlet that reports: "X reported on Monday", "X previously reported".
+SOURCE_VERBS_AFTER = ("reported", "reports", "previously reported", "first reported", "earlier reported",
+                      "has reported", "revealed", "reported earlier")
 
 # Appositions after the name: "X, a Paris-based startup", "X, the chipmaker".
 APPOSITION_DETERMINERS = ("a", "an", "the", "which is a")
@@ -76,7 +82,7 @@ NAME_HEADS = ("Capital", "Ventures", "Venture Partners", "Partners", "Invest", "
               "Industries", "Labs", "Bank", "Robotics", "Therapeutics", "Semiconductor", "Semiconductors",
               "Asset Management", "Private Equity", "Associates", "Pharmaceuticals", "Biosciences", "Motors",
               "Electronics", "Insurance", "Company", "Authority", "Agency", "Commission", "Council", "University",
-              "Institute", "Foundation", "Ministry", "Department", "Laboratory", "Laboratories")
+              "Institute", "Foundation", "Ministry", "Department", "Laboratory", "Laboratories", "Joint Undertaking")
 
 # Words frequent in organisation names but also elsewhere ("Quantum", "AI"): a cue only.
 NAME_WORDS = ("Group", "Investment", "Technology", "Solutions", "Systems", "Lab", "Finance", "Financial", "Energy",
@@ -116,8 +122,8 @@ PERSON_PRONOUNS = ("he", "she", "his", "her", "him", "himself", "herself")
 PLACE_CUES = ("in", "near", "at", "across", "outside", "throughout", "city of", "town of", "state of",
               "province of", "region of", "suburb of", "outskirts of", "capital of")
 
-# Months and days: capitalised in English.
-CALENDAR_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+# Months, days and quarters: capitalised in English.
+CALENDAR_WORDS = ("q1", "q2", "q3", "q4", "h1", "h2", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday")
 

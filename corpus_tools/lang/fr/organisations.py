@@ -54,11 +54,18 @@ ROLE_FRAMES = (
     "financée par", "racheté par", "rachetée par", "détenu par", "détenue par", "parmi lesquels",
     "dont", "notamment", "investisseurs historiques", "fonds tels que", "tels que", "comme",
     "associé à", "associée à", "en partenariat avec", "partenaire de", "filiale de", "filiale d'", "filiale d’",
+    "investi dans", "investit dans", "investir dans", "participation dans", "au capital de", "au capital d'",
+    "au capital d’",
 )
 
 # Cadres qui citent une source : « selon X », « rapporte X ».
 SOURCE_FRAMES = ("selon", "d'après", "d’après", "rapporte", "révèle", "indique", "cité par", "interrogé par",
-                 "confirme à", "a indiqué à", "a confié à", "source :", "source:", "via")
+                 "confirme à", "a indiqué à", "a confié à", "source :", "source:", "via", "rapportent", "révèlent",
+                 "relève", "relèvent", "a déclaré à", "a expliqué à", "a précisé à", "a affirmé à", "a assuré à",
+                 "déclare à", "explique à", "précise à", "un décompte de", "interrogée par", "interrogés par")
+
+# Verbes après un média qui rapporte : « X rapporte que », « X a révélé ».
+SOURCE_VERBS_AFTER = ("rapporte", "rapportait", "a rapporté", "révèle", "a révélé", "révélait")
 
 # Appositions après le nom : « X, une start-up parisienne », « X, le fonds lyonnais ».
 APPOSITION_DETERMINERS = ("une", "un", "la", "le", "l'", "l’", "cette", "ce")
