@@ -105,6 +105,12 @@ class _Grammar:
     flops_words: re.Pattern
     power: re.Pattern
     precision: dict[str, str]
+    trade_before: re.Pattern  # "l'opérateur de datacenters"
+    trade_after: re.Pattern  # "a data centre operator"
+    site_nouns: re.Pattern  # "site", "campus" and the data-centre nouns: a site code's company
+    naming_before: re.Pattern  # "baptisé", "dubbed": the code after it is a name
+    code_not_after: re.Pattern  # "du CAC40", "of HBM3": a code after these is a thing's attribute
+    ranking_before: re.Pattern  # "one of the most powerful": a rank among machines, not one of them
 
 
 @lru_cache(maxsize=None)
@@ -135,13 +141,17 @@ def _grammar(lang: str) -> _Grammar:
     vendor_after = re.compile(_SP + r"{1,2}(?:(?i:" + _alternation(rules.MAKER_PREPOSITIONS) + r")" + _SP
                               + r"{0,2})?(?P<vendor>"
                               + _alternation(vendor_forms) + r")(?![\w])")
-    industry_after = re.compile(_SP + r"{1,2}(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")(?![\w])")
     cues = [re.escape(c.rstrip("*")) + ("" if c.endswith("*") else r"(?![^\W\d_])") for c in rules.CUES]
     cue = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(cues) + r")")
-    industry_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")" + _SP
-                                 + r"{1,2}(?:[^\W\d_]{2,20}" + _SP + r"{1,2})?(?:(?i:"
-                                 + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS)
-                                 + r")" + _SP + r"{1,2})?\Z")
+    industry_before, industry_after = _trade_patterns(rules, rules.INDUSTRY_WORDS)
+    trade_before, trade_after = _trade_patterns(rules, rules.DATACENTER_TRADE_WORDS)
+    site_nouns = re.compile(r"(?<![\w])(?i:" + _alternation(rules.SITE_NOUNS + rules.GENERIC["datacenter"]) + r")(?![\w])")
+    not_of = r"(?!(?i:" + _alternation(rules.OF_WORDS) + r")(?![\w-]))"  # "l'un des spécialistes des GPU" ranks firms
+    ranking_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.RANKING_WORDS) + r")" + _SP
+                                + r"{1,2}(?:" + not_of + r"[^\W\d_][\w-]{0,20}" + _SP + r"{1,2}){0,3}\Z")
+    naming_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.NAMING_WORDS) + r")" + _SP + r"{1,2}\Z")
+    code_not_after = re.compile(r"(?<![\w])(?i:" + _alternation(rules.OF_WORDS + rules.CODE_NOT_AFTER) + r")(?:(?<=['’])|"
+                                + _SP + r"{1,2})\Z")
     precision = {k.lower(): v for k, v in rules.PRECISIONS.items()}
     precision_words = r"(?i:" + _alternation(rules.PRECISIONS) + r")"
     flops_unit = re.compile(
@@ -149,15 +159,28 @@ def _grammar(lang: str) -> _Grammar:
         + r"{1,2})?(?P<unit>(?i:" + _alternation(rules.FLOPS_UNITS) + r"))(?![\w])(?:" + _SP + r"{0,2}\(?(?P<precision>"
         + precision_words + r")(?![\w]))?")
     large = r"(?P<large>(?i:" + _alternation(rules.LARGE_NUMBERS) + r"))"
+    compute_words = r"(?P<words>(?i:" + _alternation(rules.NUMBER_WORDS + rules.COMPUTE_ONE_WORDS) + r"))"
     flops_words = re.compile(
-        hedge + r"(?:(?<![\w.,])" + _NUMBER + r"|(?<![\w-])" + number_words + r")" + _SP + r"{0,2}(?:(?:[×x]"
+        hedge + r"(?:(?<![\w.,])" + _NUMBER + r"|(?<![\w-])" + compute_words + r")" + _SP + r"{0,2}(?:(?:[×x]"
         + _SP + r"?10(?P<exponent>\d{1,2}))|" + large + r")" + _SP + r"{1,2}" + of + r"(?P<rate>(?i:"
         + _alternation(rules.RATE_WORDS) + r"))(?![\w])")
     power = re.compile(hedge + r"(?<![\w.,])" + _NUMBER + _SP + r"{0,2}(?P<unit>(?i:" + _alternation(rules.POWER_UNITS)
                        + r"))(?![\w])")
     return _Grammar(lang, rules, nouns, head, count_before, hyphen_count, vendor_after, cue, industry_before,
                     industry_after,
-                    flops_unit, flops_words, power, precision)
+                    flops_unit, flops_words, power, precision, trade_before, trade_after, site_nouns, naming_before,
+                    code_not_after, ranking_before)
+
+
+def _trade_patterns(rules, words) -> tuple[re.Pattern, re.Pattern]:
+    """A noun naming a trade around a hardware noun: before it ("le marché des puces", "a maker of
+    chips") and after it ("a chip plant", "a data centre operator")."""
+    of = (r"(?:(?i:" + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS) + r")" + _SP
+          + r"{1,2})?")
+    before = re.compile(r"(?<![\w])(?i:" + _alternation(words) + r")" + _SP + r"{1,2}(?:[^\W\d_]{2,20}" + _SP
+                        + r"{1,2})?" + of + r"\Z")
+    after = re.compile(_SP + r"{1,2}(?i:" + _alternation(words) + r")(?![\w])")
+    return before, after
 
 
 def _vendor_name(raw: str | None, entry: CatalogEntry) -> str:
@@ -247,6 +270,12 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             grammar_.industry_before.search(text, max(0, mention.start - 60), mention.start)
             or grammar_.industry_after.match(text, mention.end)):
         return None  # "le marché des puces", "a maker of graphics cards", "a $20bn chip plant"
+    if not mention.product and grammar_.ranking_before.search(text, max(0, mention.start - 80), mention.start):
+        return None  # "one of the fifteen most powerful supercomputers", "l'un des supercalculateurs les plus"
+    if entry.kind == "datacenter" and not mention.product and (
+            grammar_.trade_before.search(text, max(0, mention.start - 60), mention.start)
+            or grammar_.trade_after.match(text, mention.end)):
+        return None  # "l'opérateur de datacenters", "a data centre operator": a trade, not a site
     if entry.kind == "datacenter" and not mention.product and mention.text[:1].isupper() \
             and _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start):
         return None  # "the Barcelona Supercomputing Center": an organisation's name
@@ -315,7 +344,12 @@ def _compute(grammar_: _Grammar, text: str) -> list[HardwareMention]:
                                      "compute_metric", "", "", number, label, bool(m.group("hedge")),
                                      flop_s=number * rules.FLOPS_UNITS[unit], precision=precision))
     for m in grammar_.flops_words.finditer(text):
-        number = _parse(grammar_, m.group("num")) if m.group("num") else _word_number(m.group("words"), grammar_.lang)
+        if m.group("num"):
+            number = _parse(grammar_, m.group("num"))
+        elif m.group("words").lower() in rules.COMPUTE_ONE_WORDS:
+            number = 1.0
+        else:
+            number = _word_number(m.group("words"), grammar_.lang)
         if number is None:
             continue
         factor = 10.0 ** int(m.group("exponent")) if m.group("exponent") else \
@@ -340,6 +374,49 @@ def _parse(grammar_: _Grammar, raw: str) -> float | None:
         return None
 
 
+# A site's code as operators name their buildings: a metro code and a number ("PA10", "LD7", "PAR03").
+_SITE_CODE = re.compile(r"(?:(?<=\s-)|(?<![\w$€£¥.,/'’-]))[A-Z]{2,4}\d{1,3}[a-z]?(?![\w-])")
+_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@lru_cache(maxsize=1)
+def _not_site_codes() -> frozenset[str]:
+    text = resources.files("corpus_tools.lang.common").joinpath("not_site_codes.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().upper() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _site_codes(grammar_: _Grammar, text: str) -> list[HardwareMention]:
+    """Data-centre sites named by a code ("baptisé PA10", "its LD7 campus", "à Marcoussis (PAR1 et
+    PAR2)"): a code counts when a name cue stands before it, or when its sentence or the one before,
+    in its paragraph, speaks of a site or a data centre. A code after "of" or "du" ("du CAC40", "of
+    HBM3 memory") describes something else; formulas, rankings and memory types are listed in ``lang/common/not_site_codes.txt``."""
+    found = []
+    not_codes = _not_site_codes()
+    for m in _SITE_CODE.finditer(text):
+        code = m.group()
+        if code.upper() in not_codes or code.lower() in grammar_.precision:
+            continue
+        if grammar_.code_not_after.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if not grammar_.naming_before.search(text, max(0, m.start() - 24), m.start()):
+            paragraph_start = max((b.end() for b in _PARAGRAPH_BREAK.finditer(text, 0, m.start())), default=0)
+            breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, paragraph_start, m.start())]
+            start = breaks[-2] if len(breaks) >= 2 else paragraph_start
+            end = _SENTENCE_BREAK.search(text, m.end())
+            if not grammar_.site_nouns.search(text, start, end.start() if end else len(text)):
+                continue
+        found.append(HardwareMention(m.start(), m.end(), code, "datacenter", code, "", None, "", False))
+    return found
+
+
+def _restatement(text: str, previous: HardwareMention, mention: HardwareMention) -> bool:
+    """"10,000 graphics processing units (GPUs)", "un méga-centre de données (data center)": the
+    bracketed noun names the mention before it again."""
+    return (not mention.product and mention.quantity is None and mention.kind == previous.kind
+            and text[previous.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")")
+
+
 def extract_hardware(text: str, lang: str | None = None) -> list[HardwareMention]:
     """Hardware mentions in ``text``, in order; offsets index into ``text``."""
     if not text:
@@ -354,7 +431,8 @@ def extract_hardware(text: str, lang: str | None = None) -> list[HardwareMention
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[HardwareMention] = []
     for mention in mentions:
-        if kept and mention.start < kept[-1].end:
+        if kept and (mention.start < kept[-1].end or _restatement(text, kept[-1], mention)):
             continue
         kept.append(mention)
-    return kept
+    codes = [c for c in _site_codes(grammar_, text) if not any(c.start < m.end and m.start < c.end for m in kept)]
+    return sorted(kept + codes, key=lambda m: (m.start, -m.end)) if codes else kept

@@ -35,9 +35,24 @@ COUNTED = {
 INDUSTRY_WORDS = ["market", "markets", "maker", "makers", "industry", "industries", "shortage", "shortages",
                   "giant", "giants", "designer", "designers", "manufacturer", "manufacturers", "production",
                   "sector", "race", "war", "wars", "export", "exports", "supply", "strategy", "business",
-                  "company", "companies", "stocks", "startup", "start-up", "firm", "firms", "plant", "plants",
+                  "company", "companies", "stocks", "startup", "start-up", "startups", "start-ups", "firm", "firms",
+                  "plant", "plants",
                   "fab", "fabs", "factory", "factories", "economics", "deal", "deals", "plan", "plans",
                   "stock", "tariffs", "ban", "bans", "act", "law", "subsidies", "prices"]
+# Around "data centre", these name a trade, not a site: "a data centre operator", "the data center market".
+DATACENTER_TRADE_WORDS = ["operator", "operators", "sector", "industry", "market", "markets", "developer", "developers",
+                          "REIT", "REITs", "provider", "providers", "specialist", "specialists", "landlord",
+                          "landlords", "company", "companies", "firm", "firms", "business", "startup", "startups",
+                          "giant", "giants", "stocks"]
+# A data-centre site named by a code ("LD7", "PA10") has one of these, or a data-centre noun, in its
+# sentence or the one before; or a naming word right before it ("dubbed PA10").
+SITE_NOUNS = ["site", "sites", "campus", "campuses", "facility", "facilities", "building", "buildings"]
+NAMING_WORDS = ["dubbed", "called", "named", "code-named", "codenamed", "known as"]
+CODE_NOT_AFTER: list[str] = []  # besides OF_WORDS: "of HBM3 memory"
+# "one" before a compute figure in words: "a billion billion calculations per second".
+COMPUTE_ONE_WORDS = ["a", "an", "one"]
+# "one of the most powerful supercomputers": a rank, not a machine of its own.
+RANKING_WORDS = ["one of the", "one of its", "one of their", "one of Europe's", "one of the world's"]
 # Words after a number that are not hardware counted next ("number 10 on the Top500").
 GAP_STOPWORDS = ["on", "in", "at", "for", "to", "by", "with", "from", "and", "or", "than", "of", "per", "a", "an",
                  "the", "its", "their", "is", "are", "was", "were", "has", "have", "will"]

@@ -25,7 +25,8 @@ GENERIC = {
                    "centre de calcul", "centres de calcul", "usine d'IA", "usines d'IA", "usine d’IA", "usines d’IA",
                    "gigafactory IA", "gigafactories IA", "gigafactory d'IA", "gigafactory de l'IA",
                    "campus d'IA", "campus IA", "gigafactory of compute", "centre de supercalcul",
-                   "centres de supercalcul"],
+                   "centres de supercalcul",
+                   "centre de donnés", "centres de donnés"],  # une faute courante, lue comme voulue
 }
 COUNTED = {
     "chip": ["puce", "puces", "processeur", "processeurs", "CPU", "accélérateur", "accélérateurs",
@@ -39,7 +40,21 @@ INDUSTRY_WORDS = ["marché", "marchés", "fabricant", "fabricants", "géant", "g
                   "production", "fabrication", "industrie", "secteur", "pénurie", "course", "guerre", "usine",
                   "usines", "spécialiste", "leader", "numéro", "filière", "vente", "ventes", "exportations",
                   "stratégie", "fondeur", "fondeurs", "équipements", "sous-traitant", "champion", "acteur",
-                  "acteurs", "projet", "loi", "aides"]
+                  "acteurs", "projet", "loi", "aides", "start-up", "startups", "start-ups"]
+# Autour de « centre de données », ces mots nomment un métier, pas un site : « l'opérateur de datacenters ».
+DATACENTER_TRADE_WORDS = ["opérateur", "opérateurs", "exploitant", "exploitants", "spécialiste", "spécialistes", "secteur",
+                          "marché", "marchés", "industrie", "filière", "acteur", "acteurs", "fournisseur",
+                          "fournisseurs", "géant", "géants", "hébergeur", "hébergeurs", "leader"]
+# Un site nommé par un code (« PA10 », « PAR3 ») a l'un de ces mots, ou un nom de centre de données, dans
+# sa phrase ou la précédente ; ou un mot qui nomme juste avant (« baptisé PA10 »).
+SITE_NOUNS = ["site", "sites", "campus", "bâtiment", "bâtiments", "centre", "centres", "installation"]
+NAMING_WORDS = ["baptisé", "baptisée", "baptisés", "baptisées", "nommé", "nommée", "appelé", "appelée",
+                "surnommé", "surnommée", "dénommé", "dénommée"]
+CODE_NOT_AFTER = ["du"]  # en plus de OF_WORDS : « entreprises du CAC40 »
+# « un » devant une puissance de calcul en mots : « un milliard de milliards d'opérations par seconde ».
+COMPUTE_ONE_WORDS = ["un", "une"]
+# « l'un des supercalculateurs les plus puissants » : un rang, pas une machine.
+RANKING_WORDS = ["l'un des", "l’un des", "l'une des", "l’une des", "un des", "une des"]
 GAP_STOPWORDS = ["de", "des", "du", "sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est",
                  "sont", "a",
                  "ont", "le", "la", "les", "un", "une"]
