@@ -108,6 +108,8 @@ class Grammar:
     decimal_word_before: re.Pattern  # "12-point-" before "five trillion won"
     and_word: re.Pattern  # " et ", " and " between two spelled numbers
     explicit_us: re.Pattern  # "US", "États-Unis": a sentence about the United States
+    count_noun: re.Pattern  # "shares", "clients": a sentence that counts things, not money
+    price_before: re.Pattern  # "bought X for": the number after it is a price, currency written or not
     hedge_qualifier: dict[str, str]  # lower-cased hedge phrase -> qualifier
     hedge_after_qualifier: dict[str, str]
     fractions: dict[str, float]  # "half a" -> 0.5, lower-cased and stripped
@@ -240,7 +242,11 @@ def grammar(lang: str) -> Grammar:
                    minor, bare, frozenset(w.split()[-1].split("-")[-1] for w in currencies.words), bare_magnitude,
                    hedge_before, hedge_after, range_left, change_before, restatement_gap, colloquial,
                    ordinal_before, decimal_word_before,
-                   re.compile(r"\s" + _alternation(rules.AND_WORDS, ignore_case=True) + r"\s"), re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
+                   re.compile(r"\s" + _alternation(rules.AND_WORDS, ignore_case=True) + r"\s"),
+                   re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
+                   re.compile(_words_alternation(rules.COUNT_NOUNS)),
+                   re.compile(_words_alternation(rules.PRICE_VERBS) + r"[^.;!?\n]{0,120}(?<![^\W\d_])"
+                              + _alternation(rules.PRICE_PREPOSITIONS, ignore_case=True) + r"\s{1,2}\Z"),
                    hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
                    {k.lower(): v for k, v in approx_nouns.items()},
                    {k.lower(): frozenset(v) for k, v in rules.RANGE_PAIRS.items()},
@@ -479,10 +485,14 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
 
 def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: list[_Match]) -> list[_Match]:
-    """A bare number takes the currency of the nearest amount of its sentence, else of its paragraph,
-    else the document's when it writes only one (flagged as inferred). With none, it is kept without
-    a currency only when its magnitude counts nothing but money ("30bn"), and dropped otherwise; so is
-    a number after a garbled sign ("?76 million"), whose currency is lost."""
+    """A bare number takes the currency of an amount of the same value written earlier ("100 millions
+    de dollars … grâce aux 100 millions levés"), else of the nearest amount of its sentence, else of
+    its paragraph, else the document's when it writes only one (flagged as inferred); beyond its own
+    sentence, only if that sentence counts no things ("the number of shares rose from 28 million to
+    30 million"). In brackets after an amount ("€500m (about 314.7 million)") it restates that amount
+    in another currency, unwritten: kept without one, as is a price ("bought X for 600 million") or a
+    magnitude that counts nothing but money ("30bn") when nothing resolves it; others are dropped.
+    A number after a garbled sign ("?76 million") keeps no currency rather than a guess."""
     if not bare:
         return []
     paragraph_ends = [b.start() for b in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
@@ -501,18 +511,27 @@ def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: li
         in_paragraph = explicit[bisect.bisect_left(starts, paragraph_start):bisect.bisect_left(starts, paragraph_end)]
         in_sentence = [m for m in in_paragraph if sentence_start <= m.start and m.end <= sentence_end]
         before = [m for m in in_paragraph if m.end <= match.start]
-        neighbours = in_sentence or before or in_paragraph
+        counts_things = not in_sentence and bool(grammar_.count_noun.search(text, sentence_start, sentence_end))
+        neighbours = [] if counts_things else in_sentence or before or in_paragraph
+        same_value = [m for m in explicit if m.end <= match.start and m.value == match.value and m.low is None]
         only_money = text[match.start:match.end].endswith(money_only)
+        previous = explicit[bisect.bisect_left(starts, match.start) - 1] if bisect.bisect_left(starts, match.start) \
+            else None
         if text[max(0, match.start - 1):match.start] in ("?", "\ufffd"):
             if only_money or neighbours:
                 resolved.append(match)  # the sign was there, unreadable: no currency rather than a guess
+        elif previous and "(" in text[previous.end:match.start] \
+                and grammar_.restatement_gap.match(text[previous.end:match.start]):
+            resolved.append(match)
+        elif same_value:
+            resolved.append(replace(match, currency=same_value[-1].currency, bare_dollar=same_value[-1].bare_dollar))
         elif neighbours:
             nearest = min(neighbours, key=lambda m: abs(m.start - match.start))
             resolved.append(replace(match, currency=nearest.currency, bare_dollar=nearest.bare_dollar))
-        elif len(document_currencies) == 1:
+        elif len(document_currencies) == 1 and not counts_things:
             resolved.append(replace(match, currency=next(iter(document_currencies)),
                                     bare_dollar=all(m.bare_dollar for m in explicit)))
-        elif only_money:
+        elif only_money or grammar_.price_before.search(text, max(sentence_start, match.start - 160), match.start):
             resolved.append(match)
     return resolved
 

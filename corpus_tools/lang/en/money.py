@@ -63,6 +63,15 @@ CURRENCY_PREPOSITIONS = []
 DECIMAL_WORDS = ["point"]
 OF_WORDS = ["of"]
 
+# A sentence with one of these counts things: a bare "28 million" there borrows no currency from
+# another sentence ("the number of shares offered rose from 28 million to 30 million").
+COUNT_NOUNS = ["share", "shares", "customers", "clients", "users", "subscribers", "people", "employees", "workers",
+               "jobs", "units", "vehicles", "cars", "homes", "households", "devices", "downloads", "visitors",
+               "members", "students", "patients", "passengers", "tonnes", "tons", "barrels"]
+# "bought X for 600 million": a price, kept without a currency when none can be borrowed.
+PRICE_VERBS = ["bought", "buy", "buys", "buying", "sold", "sell", "sells", "selling", "paid", "pay", "pays",
+               "paying", "acquired", "acquire", "acquires", "acquiring"]
+PRICE_PREPOSITIONS = ["for"]
 # A number with a magnitude and no currency ("Of the $8bn, 2bn will go to ...") borrows the currency of
 # its neighbour only when the word after it is one of these (so "2bn people" stays out), or "of" and
 # a word of MONEY_NOUNS.

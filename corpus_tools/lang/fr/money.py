@@ -62,6 +62,16 @@ CURRENCY_PREPOSITIONS = ["en"]
 DECIMAL_WORDS = ["virgule"]
 OF_WORDS = ["de", "d'", "d’"]
 
+# Une phrase avec l'un de ces noms compte des choses : un « 3 millions » nu n'y emprunte pas la devise
+# d'une autre phrase (« porte à 16 millions le nombre d'actions »).
+COUNT_NOUNS = ["action", "actions", "clients", "utilisateurs", "abonnés", "personnes", "salariés", "employés",
+               "emplois", "habitants", "véhicules", "voitures", "unités", "foyers", "ménages", "appareils",
+               "téléchargements", "visiteurs", "membres", "étudiants", "patients", "passagers", "tonnes", "barils"]
+# « racheté X pour 600 millions » : un prix, gardé sans devise quand aucune ne peut être empruntée.
+PRICE_VERBS = ["racheté", "rachète", "rachètent", "rachetée", "acheté", "achète", "achètent", "achetée", "vendu",
+               "vend", "vendent", "vendue", "cédé", "cède", "cèdent", "cédée", "payé", "paie", "paye", "paient",
+               "acquis", "acquiert", "acquise"]
+PRICE_PREPOSITIONS = ["pour"]
 # Un nombre avec une grandeur et sans devise (« dont 3 milliards pour … ») emprunte la devise de son
 # voisin ; le français écrit « 10 millions de personnes », donc tout mot suit, sauf « de » + un nom qui
 # n'est pas dans MONEY_NOUNS.
