@@ -67,7 +67,8 @@ OF_WORDS = ["of"]
 # another sentence ("the number of shares offered rose from 28 million to 30 million").
 COUNT_NOUNS = ["share", "shares", "customers", "clients", "users", "subscribers", "people", "employees", "workers",
                "jobs", "units", "vehicles", "cars", "homes", "households", "devices", "downloads", "visitors",
-               "members", "students", "patients", "passengers", "tonnes", "tons", "barrels"]
+               "members", "students", "patients", "passengers", "tonnes", "tons", "barrels", "workforce", "staff",
+               "headcount", "population"]
 # "bought X for 600 million": a price, kept without a currency when none can be borrowed.
 PRICE_VERBS = ["bought", "buy", "buys", "buying", "sold", "sell", "sells", "selling", "paid", "pay", "pays",
                "paying", "acquired", "acquire", "acquires", "acquiring"]

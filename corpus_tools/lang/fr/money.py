@@ -66,7 +66,8 @@ OF_WORDS = ["de", "d'", "d’"]
 # d'une autre phrase (« porte à 16 millions le nombre d'actions »).
 COUNT_NOUNS = ["action", "actions", "clients", "utilisateurs", "abonnés", "personnes", "salariés", "employés",
                "emplois", "habitants", "véhicules", "voitures", "unités", "foyers", "ménages", "appareils",
-               "téléchargements", "visiteurs", "membres", "étudiants", "patients", "passagers", "tonnes", "barils"]
+               "téléchargements", "visiteurs", "membres", "étudiants", "patients", "passagers", "tonnes", "barils",
+               "effectif", "effectifs", "population"]
 # « racheté X pour 600 millions » : un prix, gardé sans devise quand aucune ne peut être empruntée.
 PRICE_VERBS = ["racheté", "rachète", "rachètent", "rachetée", "acheté", "achète", "achètent", "achetée", "vendu",
                "vend", "vendent", "vendue", "cédé", "cède", "cèdent", "cédée", "payé", "paie", "paye", "paient",
