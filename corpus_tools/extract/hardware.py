@@ -111,6 +111,8 @@ class _Grammar:
     naming_before: re.Pattern  # "baptisé", "dubbed": the code after it is a name
     code_not_after: re.Pattern  # "du CAC40", "of HBM3": a code after these is a thing's attribute
     ranking_before: re.Pattern  # "one of the most powerful": a rank among machines, not one of them
+    approx_count: re.Pattern  # "tens of thousands of", "une centaine de" right before a noun
+    approx_counts: dict[str, float]
 
 
 @lru_cache(maxsize=None)
@@ -149,6 +151,9 @@ def _grammar(lang: str) -> _Grammar:
     not_of = r"(?!(?i:" + _alternation(rules.OF_WORDS) + r")(?![\w-]))"  # "l'un des spécialistes des GPU" ranks firms
     ranking_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.RANKING_WORDS) + r")" + _SP
                                 + r"{1,2}(?:" + not_of + r"[^\W\d_][\w-]{0,20}" + _SP + r"{1,2}){0,3}\Z")
+    approx_counts = {" ".join(k.lower().split()): v for k, v in rules.APPROX_COUNTS.items()}
+    approx_count = re.compile(r"(?<![\w])(?P<count>(?i:" + _alternation(rules.APPROX_COUNTS) + r"))(?:(?<=['’])|"
+                              + _SP + r"{1,2})(?:[^\W\d_][\w-]{0,20}" + _SP + r"{1,2})?\Z")
     naming_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.NAMING_WORDS) + r")" + _SP + r"{1,2}\Z")
     code_not_after = re.compile(r"(?<![\w])(?i:" + _alternation(rules.OF_WORDS + rules.CODE_NOT_AFTER) + r")(?:(?<=['’])|"
                                 + _SP + r"{1,2})\Z")
@@ -169,7 +174,7 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(lang, rules, nouns, head, count_before, hyphen_count, vendor_after, cue, industry_before,
                     industry_after,
                     flops_unit, flops_words, power, precision, trade_before, trade_after, site_nouns, naming_before,
-                    code_not_after, ranking_before)
+                    code_not_after, ranking_before, approx_count, approx_counts)
 
 
 def _trade_patterns(rules, words) -> tuple[re.Pattern, re.Pattern]:
@@ -302,6 +307,11 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             start = m.start("num") if m.group("num") else m.start("words")
             approx = bool(m.group("hedge"))
     if quantity is None:
+        rough = grammar_.approx_count.search(text, max(0, mention.start - 60), mention.start)
+        if rough and not (entry.counted and not mention.vendor and not mention.product):
+            quantity = float(grammar_.approx_counts[" ".join(rough.group("count").lower().split())])
+            start, approx = rough.start("count"), True
+    if quantity is None:
         hyphen = grammar_.hyphen_count.search(text, max(0, mention.start - 20), mention.start)
         if hyphen and entry.kind in ("gpu", "chip", "system") and not mention.vendor:
             quantity = parse_number(hyphen.group("num"), decimal_comma=False, has_magnitude=False)
@@ -309,12 +319,13 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
     if entry.counted and not mention.vendor and not mention.product and (
             quantity is None or not grammar_.cue.search(text, max(0, mention.start - _CUE_WINDOW),
                                                         mention.end + _CUE_WINDOW)):
-        return None  # "3 chips at the bar", "40 serveurs": counted nouns need a number and a computing context
+        return None  # "3 chips at the bar", "40 serveurs", "une dizaine de machines": counted nouns need a
+        # number and a computing context
     if quantity is None:
         return mention
     # Chips and GPUs add up as units; nodes, racks, cores and qubits are named by their noun.
-    unit = mention.text.split()[-1].lower() if not mention.product and entry.kind in ("system", "other") \
-        else COUNTED_UNIT
+    head = mention.text.split()[0 if grammar_.rules.HEAD_NOUN_FIRST else -1]  # "serveurs GPU", "GPU servers"
+    unit = head.lower() if not mention.product and entry.kind in ("system", "other") else COUNTED_UNIT
     return replace(mention, start=start, text=text[start:mention.end], quantity=quantity, unit=unit, approx=approx)
 
 

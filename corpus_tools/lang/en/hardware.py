@@ -53,6 +53,11 @@ CODE_NOT_AFTER: list[str] = []  # besides OF_WORDS: "of HBM3 memory"
 COMPUTE_ONE_WORDS = ["a", "an", "one"]
 # "one of the most powerful supercomputers": a rank, not a machine of its own.
 RANKING_WORDS = ["one of the", "one of its", "one of their", "one of Europe's", "one of the world's"]
+# Counts in words that give an order of magnitude, kept as an approximate quantity: "tens of
+# thousands of Nvidia GPUs" (10,000, approx).
+APPROX_COUNTS = {"dozens of": 12, "hundreds of": 100, "thousands of": 1000, "tens of thousands of": 10_000,
+                 "hundreds of thousands of": 100_000, "millions of": 1_000_000, "several thousand": 1000,
+                 "a few thousand": 1000, "several hundred": 100, "a few hundred": 100}
 # Words after a number that are not hardware counted next ("number 10 on the Top500").
 GAP_STOPWORDS = ["on", "in", "at", "for", "to", "by", "with", "from", "and", "or", "than", "of", "per", "a", "an",
                  "the", "its", "their", "is", "are", "was", "were", "has", "have", "will"]

@@ -55,6 +55,14 @@ CODE_NOT_AFTER = ["du"]  # en plus de OF_WORDS : « entreprises du CAC40 »
 COMPUTE_ONE_WORDS = ["un", "une"]
 # « l'un des supercalculateurs les plus puissants » : un rang, pas une machine.
 RANKING_WORDS = ["l'un des", "l’un des", "l'une des", "l’une des", "un des", "une des"]
+# Comptes en mots qui donnent un ordre de grandeur, gardés comme quantité approchée : « une centaine
+# de serveurs » (100, approché), « des dizaines de milliers de puces » (10 000).
+APPROX_COUNTS = {f"{count} {of}": value for count, value in {
+    "une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
+    "une cinquantaine": 50, "une soixantaine": 60, "une centaine": 100, "des centaines": 100, "un millier": 1000,
+    "des milliers": 1000, "plusieurs milliers": 1000, "quelques milliers": 1000, "des dizaines": 10,
+    "des dizaines de milliers": 10_000, "des centaines de milliers": 100_000, "des millions": 1_000_000,
+    "plusieurs centaines": 100, "quelques centaines": 100}.items() for of in ("de", "d'", "d’")}
 GAP_STOPWORDS = ["de", "des", "du", "sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est",
                  "sont", "a",
                  "ont", "le", "la", "les", "un", "une"]
