@@ -107,9 +107,6 @@ class _Grammar:
     precision: dict[str, str]
     trade_before: re.Pattern  # "l'opérateur de datacenters"
     trade_after: re.Pattern  # "a data centre operator"
-    site_nouns: re.Pattern  # "site", "campus" and the data-centre nouns: a site code's company
-    naming_before: re.Pattern  # "baptisé", "dubbed": the code after it is a name
-    code_not_after: re.Pattern  # "du CAC40", "of HBM3": a code after these is a thing's attribute
     ranking_before: re.Pattern  # "one of the most powerful": a rank among machines, not one of them
     approx_count: re.Pattern  # "tens of thousands of", "une centaine de" right before a noun
     approx_counts: dict[str, float]
@@ -147,16 +144,12 @@ def _grammar(lang: str) -> _Grammar:
     cue = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(cues) + r")")
     industry_before, industry_after = _trade_patterns(rules, rules.INDUSTRY_WORDS)
     trade_before, trade_after = _trade_patterns(rules, rules.DATACENTER_TRADE_WORDS)
-    site_nouns = re.compile(r"(?<![\w])(?i:" + _alternation(rules.SITE_NOUNS + rules.GENERIC["datacenter"]) + r")(?![\w])")
     not_of = r"(?!(?i:" + _alternation(rules.OF_WORDS) + r")(?![\w-]))"  # "l'un des spécialistes des GPU" ranks firms
     ranking_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.RANKING_WORDS) + r")" + _SP
                                 + r"{1,2}(?:" + not_of + r"[^\W\d_][\w-]{0,20}" + _SP + r"{1,2}){0,3}\Z")
     approx_counts = {" ".join(k.lower().split()): v for k, v in rules.APPROX_COUNTS.items()}
     approx_count = re.compile(r"(?<![\w])(?P<count>(?i:" + _alternation(rules.APPROX_COUNTS) + r"))(?:(?<=['’])|"
                               + _SP + r"{1,2})(?:[^\W\d_][\w-]{0,20}" + _SP + r"{1,2})?\Z")
-    naming_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.NAMING_WORDS) + r")" + _SP + r"{1,2}\Z")
-    code_not_after = re.compile(r"(?<![\w])(?i:" + _alternation(rules.OF_WORDS + rules.CODE_NOT_AFTER) + r")(?:(?<=['’])|"
-                                + _SP + r"{1,2})\Z")
     precision = {k.lower(): v for k, v in rules.PRECISIONS.items()}
     precision_words = r"(?i:" + _alternation(rules.PRECISIONS) + r")"
     flops_unit = re.compile(
@@ -173,8 +166,8 @@ def _grammar(lang: str) -> _Grammar:
                        + r"))(?![\w])")
     return _Grammar(lang, rules, nouns, head, count_before, hyphen_count, vendor_after, cue, industry_before,
                     industry_after,
-                    flops_unit, flops_words, power, precision, trade_before, trade_after, site_nouns, naming_before,
-                    code_not_after, ranking_before, approx_count, approx_counts)
+                    flops_unit, flops_words, power, precision, trade_before, trade_after,
+                    ranking_before, approx_count, approx_counts)
 
 
 def _trade_patterns(rules, words) -> tuple[re.Pattern, re.Pattern]:
@@ -385,45 +378,9 @@ def _parse(grammar_: _Grammar, raw: str) -> float | None:
         return None
 
 
-# A site's code as operators name their buildings: a metro code and a number ("PA10", "LD7", "PAR03").
-_SITE_CODE = re.compile(r"(?:(?<=\s-)|(?<![\w$€£¥.,/'’-]))[A-Z]{2,4}\d{1,3}[a-z]?(?![\w-])")
-_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-@lru_cache(maxsize=1)
-def _not_site_codes() -> frozenset[str]:
-    text = resources.files("corpus_tools.lang.common").joinpath("not_site_codes.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().upper() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _site_codes(grammar_: _Grammar, text: str) -> list[HardwareMention]:
-    """Data-centre sites named by a code ("baptisé PA10", "its LD7 campus", "à Marcoussis (PAR1 et
-    PAR2)"): a code counts when a name cue stands before it, or when its sentence or the one before,
-    in its paragraph, speaks of a site or a data centre. A code after "of" or "du" ("du CAC40", "of
-    HBM3 memory") describes something else; formulas, rankings and memory types are listed in ``lang/common/not_site_codes.txt``."""
-    found = []
-    not_codes = _not_site_codes()
-    for m in _SITE_CODE.finditer(text):
-        code = m.group()
-        if code.upper() in not_codes or code.lower() in grammar_.precision:
-            continue
-        if grammar_.code_not_after.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        if not grammar_.naming_before.search(text, max(0, m.start() - 24), m.start()):
-            paragraph_start = max((b.end() for b in _PARAGRAPH_BREAK.finditer(text, 0, m.start())), default=0)
-            breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, paragraph_start, m.start())]
-            start = breaks[-2] if len(breaks) >= 2 else paragraph_start
-            end = _SENTENCE_BREAK.search(text, m.end())
-            if not grammar_.site_nouns.search(text, start, end.start() if end else len(text)):
-                continue
-        found.append(HardwareMention(m.start(), m.end(), code, "datacenter", code, "", None, "", False))
-    return found
-
-
 def _restatement(text: str, previous: HardwareMention, mention: HardwareMention) -> bool:
     """"10,000 graphics processing units (GPUs)", "un méga-centre de données (data center)": the
-    bracketed noun names the mention before it again."""
+    bracketed noun names the mention before it again, and joins it."""
     return (not mention.product and mention.quantity is None and mention.kind == previous.kind
             and text[previous.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")")
 
@@ -442,8 +399,11 @@ def extract_hardware(text: str, lang: str | None = None) -> list[HardwareMention
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[HardwareMention] = []
     for mention in mentions:
-        if kept and (mention.start < kept[-1].end or _restatement(text, kept[-1], mention)):
+        if kept and mention.start < kept[-1].end:
+            continue
+        if kept and _restatement(text, kept[-1], mention):
+            end = mention.end + 1  # the closing bracket
+            kept[-1] = replace(kept[-1], end=end, text=text[kept[-1].start:end])
             continue
         kept.append(mention)
-    codes = [c for c in _site_codes(grammar_, text) if not any(c.start < m.end and m.start < c.end for m in kept)]
-    return sorted(kept + codes, key=lambda m: (m.start, -m.end)) if codes else kept
+    return kept

@@ -44,11 +44,6 @@ DATACENTER_TRADE_WORDS = ["operator", "operators", "sector", "industry", "market
                           "REIT", "REITs", "provider", "providers", "specialist", "specialists", "landlord",
                           "landlords", "company", "companies", "firm", "firms", "business", "startup", "startups",
                           "giant", "giants", "stocks"]
-# A data-centre site named by a code ("LD7", "PA10") has one of these, or a data-centre noun, in its
-# sentence or the one before; or a naming word right before it ("dubbed PA10").
-SITE_NOUNS = ["site", "sites", "campus", "campuses", "facility", "facilities", "building", "buildings"]
-NAMING_WORDS = ["dubbed", "called", "named", "code-named", "codenamed", "known as"]
-CODE_NOT_AFTER: list[str] = []  # besides OF_WORDS: "of HBM3 memory"
 # "one" before a compute figure in words: "a billion billion calculations per second".
 COMPUTE_ONE_WORDS = ["a", "an", "one"]
 # "one of the most powerful supercomputers": a rank, not a machine of its own.

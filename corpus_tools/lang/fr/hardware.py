@@ -45,12 +45,6 @@ INDUSTRY_WORDS = ["marché", "marchés", "fabricant", "fabricants", "géant", "g
 DATACENTER_TRADE_WORDS = ["opérateur", "opérateurs", "exploitant", "exploitants", "spécialiste", "spécialistes", "secteur",
                           "marché", "marchés", "industrie", "filière", "acteur", "acteurs", "fournisseur",
                           "fournisseurs", "géant", "géants", "hébergeur", "hébergeurs", "leader"]
-# Un site nommé par un code (« PA10 », « PAR3 ») a l'un de ces mots, ou un nom de centre de données, dans
-# sa phrase ou la précédente ; ou un mot qui nomme juste avant (« baptisé PA10 »).
-SITE_NOUNS = ["site", "sites", "campus", "bâtiment", "bâtiments", "centre", "centres", "installation"]
-NAMING_WORDS = ["baptisé", "baptisée", "baptisés", "baptisées", "nommé", "nommée", "appelé", "appelée",
-                "surnommé", "surnommée", "dénommé", "dénommée"]
-CODE_NOT_AFTER = ["du"]  # en plus de OF_WORDS : « entreprises du CAC40 »
 # « un » devant une puissance de calcul en mots : « un milliard de milliards d'opérations par seconde ».
 COMPUTE_ONE_WORDS = ["un", "une"]
 # « l'un des supercalculateurs les plus puissants » : un rang, pas une machine.
