@@ -129,7 +129,8 @@ def _grammar(lang: str) -> _Grammar:
                       + r")|" + _alternation(exact) + r")(?![\w-])")
     hedge = r"(?:(?P<hedge>(?i:" + _alternation(rules.HEDGES) + r"))" + _SP + r"{1,2})?"
     number_words = r"(?P<words>(?i:" + _alternation(rules.NUMBER_WORDS) + r"))"
-    stop = r"(?i:" + _alternation(rules.GAP_STOPWORDS) + r")(?![\w-])"
+    # "a 40 MW data center", "a 2 GW AI campus": a measure before the noun is no count of it
+    stop = r"(?i:" + _alternation([*rules.GAP_STOPWORDS, *rules.POWER_UNITS, *rules.FLOPS_UNITS]) + r")(?![\w-])"
     of = r"(?:(?i:" + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS) + r")" \
         + _SP + r"{1,2})?"
     count_before = re.compile(
@@ -154,15 +155,15 @@ def _grammar(lang: str) -> _Grammar:
     precision_words = r"(?i:" + _alternation(rules.PRECISIONS) + r")"
     flops_unit = re.compile(
         hedge + r"(?<![\w.,])" + _NUMBER + _SP + r"{0,2}(?:(?P<pre_precision>" + precision_words + r")" + _SP
-        + r"{1,2})?(?P<unit>(?i:" + _alternation(rules.FLOPS_UNITS) + r"))(?![\w])(?:" + _SP + r"{0,2}\(?(?P<precision>"
-        + precision_words + r")(?![\w]))?")
+        + r"{1,2})?(?P<unit>(?i:" + _alternation(rules.FLOPS_UNITS) + r"))(?![\w])(?:" + _SP + r"{0,2}\(?(?:(?i:" + _alternation(rules.PRECISION_LINKS) + r")" + _SP
+        + r"{1,2})?(?P<precision>" + precision_words + r")(?![\w]))?")  # "1.1 exaflops FP64", "… of FP8 performance"
     large = r"(?P<large>(?i:" + _alternation(rules.LARGE_NUMBERS) + r"))"
     compute_words = r"(?P<words>(?i:" + _alternation(rules.NUMBER_WORDS + rules.COMPUTE_ONE_WORDS) + r"))"
     flops_words = re.compile(
         hedge + r"(?:(?<![\w.,])" + _NUMBER + r"|(?<![\w-])" + compute_words + r")" + _SP + r"{0,2}(?:(?:[×x]"
         + _SP + r"?10(?P<exponent>\d{1,2}))|" + large + r")" + _SP + r"{1,2}" + of + r"(?P<rate>(?i:"
         + _alternation(rules.RATE_WORDS) + r"))(?![\w])")
-    power = re.compile(hedge + r"(?<![\w.,])" + _NUMBER + _SP + r"{0,2}(?P<unit>(?i:" + _alternation(rules.POWER_UNITS)
+    power = re.compile(hedge + r"(?<![\w.,])" + _NUMBER + r"(?:-|" + _SP + r"{0,2})(?P<unit>(?i:" + _alternation(rules.POWER_UNITS)
                        + r"))(?![\w])")
     return _Grammar(lang, rules, nouns, head, count_before, hyphen_count, vendor_after, cue, industry_before,
                     industry_after,
@@ -274,9 +275,10 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             grammar_.trade_before.search(text, max(0, mention.start - 60), mention.start)
             or grammar_.trade_after.match(text, mention.end)):
         return None  # "l'opérateur de datacenters", "a data centre operator": a trade, not a site
-    if entry.kind == "datacenter" and not mention.product and mention.text[:1].isupper() \
-            and _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start):
-        return None  # "the Barcelona Supercomputing Center": an organisation's name
+    name = _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start)
+    if entry.kind == "datacenter" and not mention.product and mention.text[:1].isupper() and name \
+            and name.group().strip().lower() not in grammar_.rules.POWER_UNITS:
+        return None  # "the Barcelona Supercomputing Center": an organisation's name ("a 2 GW AI campus" is not)
     window_start = max(0, mention.start - 90)
     m = grammar_.count_before.search(text, window_start, mention.start)
     quantity = None

@@ -84,6 +84,8 @@ LARGE_NUMBERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e
 PRECISIONS = {"AI": "AI", "FP64": "FP64", "FP32": "FP32", "FP16": "FP16", "FP8": "FP8", "FP4": "FP4",
               "BF16": "BF16", "INT8": "INT8", "double-precision": "FP64", "double precision": "FP64",
               "mixed-precision": "mixed", "HPL": "FP64", "Linpack": "FP64"}
+# Between a compute figure and its precision: "1.8 exaflops of FP8 performance".
+PRECISION_LINKS = ["of", "in", "at"]
 POWER_UNITS = {"mw": ("MW", 1e6), "megawatts": ("MW", 1e6), "megawatt": ("MW", 1e6), "gw": ("GW", 1e9),
                "gigawatts": ("GW", 1e9), "gigawatt": ("GW", 1e9), "kw": ("kW", 1e3), "kilowatts": ("kW", 1e3)}
 DECIMAL_COMMA = False

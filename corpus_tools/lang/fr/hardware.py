@@ -83,6 +83,8 @@ LARGE_NUMBERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9,
 PRECISIONS = {"IA": "AI", "FP64": "FP64", "FP32": "FP32", "FP16": "FP16", "FP8": "FP8", "FP4": "FP4",
               "BF16": "BF16", "INT8": "INT8", "double précision": "FP64", "en double précision": "FP64", "HPL": "FP64",
               "Linpack": "FP64"}
+# Entre une puissance et sa précision : « 2,5 exaflops en précision IA ».
+PRECISION_LINKS = ["en", "en précision", "de précision", "en calcul"]
 POWER_UNITS = {"mw": ("MW", 1e6), "mégawatts": ("MW", 1e6), "mégawatt": ("MW", 1e6), "megawatts": ("MW", 1e6),
                "gw": ("GW", 1e9), "gigawatts": ("GW", 1e9), "gigawatt": ("GW", 1e9), "kw": ("kW", 1e3),
                "kilowatts": ("kW", 1e3)}
