@@ -112,6 +112,7 @@ class Grammar:
     count_noun: re.Pattern  # "shares", "clients": a sentence that counts things, not money
     counted_before: re.Pattern  # "a workforce of": the number after it counts people
     price_before: re.Pattern  # "bought X for": the number after it is a price, currency written or not
+    per_unit_after: re.Pattern  # "per share", "par action": a unit price, where three decimals are decimals
     hedge_qualifier: dict[str, str]  # lower-cased hedge phrase -> qualifier
     hedge_after_qualifier: dict[str, str]
     fractions: dict[str, float]  # "half a" -> 0.5, lower-cased and stripped
@@ -252,6 +253,7 @@ def grammar(lang: str) -> Grammar:
                    re.compile(_words_alternation(rules.COUNT_NOUNS) + r"\s{1,2}(?:" + of_form + r")?\Z"),
                    re.compile(_words_alternation(rules.PRICE_VERBS) + r"[^.;!?\n]{0,120}(?<![^\W\d_])"
                               + _alternation(rules.PRICE_PREPOSITIONS, ignore_case=True) + r"\s{1,2}\Z"),
+                   re.compile(r"\s{1,2}" + _words_alternation(rules.PER_UNIT_AFTER)),
                    hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
                    {k.lower(): v for k, v in approx_nouns.items()},
                    {k.lower(): frozenset(v) for k, v in rules.RANGE_PAIRS.items()},
@@ -331,6 +333,16 @@ def _currency(grammar_: Grammar, pre: str | None, post: str | None, has_magnitud
     return pre_code, False, pre.lower() in generic
 
 
+def _unit_price(grammar_: Grammar, raw: str, number: float) -> float:
+    """"$609.775 per share": a price per unit written with three decimals after the language's
+    decimal mark is that decimal, not thousands (609.775, not 609,775)."""
+    mark = "," if grammar_.rules.DECIMAL_COMMA else "."
+    if raw.count(mark) == 1 and not any(c in raw for c in SPACES + "'" + ("." if mark == "," else ",")) \
+            and len(raw.split(mark)[1]) == 3:
+        return float(raw.replace(",", "."))
+    return number
+
+
 def _number(grammar_: Grammar, raw: str, has_magnitude: bool) -> float:
     return parse_number(raw, decimal_comma=grammar_.rules.DECIMAL_COMMA, has_magnitude=has_magnitude)
 
@@ -352,6 +364,8 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
             end = m.end() if keep_post else m.end("mag") if mag_form else m.end("num2") if groups.get("num2") \
                 else m.end("num")
             number = _number(grammar_, m.group("num"), bool(mag_form))
+            if not mag_form and grammar_.per_unit_after.match(text, m.end()):
+                number = _unit_price(grammar_, m.group("num"), number)
             value = number * factor
             if groups.get("half"):
                 value += 0.5 * factor

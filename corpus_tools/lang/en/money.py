@@ -26,6 +26,8 @@ HEDGES = {
 EXACT_WORDS = ["exactly", "precisely", "just"]
 # After the amount: "€5m or so", "$2bn or more". Not "plus": "worth $5m plus expenses" is not a bound.
 HEDGES_AFTER = {"approx": ["or so"], "at_least": ["or more", "or higher", "or above", "and up", "and above"]}
+# After a price, these make it a unit price: "$609.775 per share" (three decimals, not thousands).
+PER_UNIT_AFTER = ["per share", "a share", "per unit", "apiece", "per ADS", "per ADR", "per token"]
 # A range opener and the connectors it takes: "between €2bn and €3bn", "from $1m to $2m".
 RANGE_PAIRS = {"between": ["and", "to", "-", "–"], "from": ["to", "-", "–"]}
 RANGE_CONNECTORS = ["and", "to", "-", "–", "—", "or", "/"]

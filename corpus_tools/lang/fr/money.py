@@ -27,6 +27,8 @@ EXACT_WORDS = ["exactement", "précisément", "pile"]
 # Après le montant : « 5 M€ environ », « 2 milliards ou plus ».
 HEDGES_AFTER = {"approx": ["environ", "à peu près"], "at_least": ["ou plus", "et plus", "au moins"],
                 "at_most": ["ou moins", "au plus", "au maximum"]}
+# Après un prix, ces mots en font un prix unitaire : « 29,050 € par action » (trois décimales).
+PER_UNIT_AFTER = ["par action", "l'action", "l’action", "par titre", "le titre", "par unité", "l'unité", "l’unité"]
 # Un ouvrant de fourchette et ses connecteurs : « entre 2 et 3 milliards », « de 10 à 20 M€ ».
 RANGE_PAIRS = {"entre": ["et", "à", "-", "–"], "de": ["à", "-", "–"]}
 RANGE_CONNECTORS = ["et", "à", "-", "–", "—", "ou", "/"]
