@@ -105,6 +105,11 @@ class _Grammar:
     flops_words: re.Pattern
     power: re.Pattern
     precision: dict[str, str]
+    trade_before: re.Pattern  # "l'opérateur de datacenters"
+    trade_after: re.Pattern  # "a data centre operator"
+    ranking_before: re.Pattern  # "one of the most powerful": a rank among machines, not one of them
+    approx_count: re.Pattern  # "tens of thousands of", "une centaine de" right before a noun
+    approx_counts: dict[str, float]
 
 
 @lru_cache(maxsize=None)
@@ -124,7 +129,8 @@ def _grammar(lang: str) -> _Grammar:
                       + r")|" + _alternation(exact) + r")(?![\w-])")
     hedge = r"(?:(?P<hedge>(?i:" + _alternation(rules.HEDGES) + r"))" + _SP + r"{1,2})?"
     number_words = r"(?P<words>(?i:" + _alternation(rules.NUMBER_WORDS) + r"))"
-    stop = r"(?i:" + _alternation(rules.GAP_STOPWORDS) + r")(?![\w-])"
+    # "a 40 MW data center", "a 2 GW AI campus": a measure before the noun is no count of it
+    stop = r"(?i:" + _alternation([*rules.GAP_STOPWORDS, *rules.POWER_UNITS, *rules.FLOPS_UNITS]) + r")(?![\w-])"
     of = r"(?:(?i:" + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS) + r")" \
         + _SP + r"{1,2})?"
     count_before = re.compile(
@@ -135,29 +141,45 @@ def _grammar(lang: str) -> _Grammar:
     vendor_after = re.compile(_SP + r"{1,2}(?:(?i:" + _alternation(rules.MAKER_PREPOSITIONS) + r")" + _SP
                               + r"{0,2})?(?P<vendor>"
                               + _alternation(vendor_forms) + r")(?![\w])")
-    industry_after = re.compile(_SP + r"{1,2}(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")(?![\w])")
     cues = [re.escape(c.rstrip("*")) + ("" if c.endswith("*") else r"(?![^\W\d_])") for c in rules.CUES]
     cue = re.compile(r"(?<![^\W\d_])(?i:" + "|".join(cues) + r")")
-    industry_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.INDUSTRY_WORDS) + r")" + _SP
-                                 + r"{1,2}(?:[^\W\d_]{2,20}" + _SP + r"{1,2})?(?:(?i:"
-                                 + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS)
-                                 + r")" + _SP + r"{1,2})?\Z")
+    industry_before, industry_after = _trade_patterns(rules, rules.INDUSTRY_WORDS)
+    trade_before, trade_after = _trade_patterns(rules, rules.DATACENTER_TRADE_WORDS)
+    not_of = r"(?!(?i:" + _alternation(rules.OF_WORDS) + r")(?![\w-]))"  # "l'un des spécialistes des GPU" ranks firms
+    ranking_before = re.compile(r"(?<![\w])(?i:" + _alternation(rules.RANKING_WORDS) + r")" + _SP
+                                + r"{1,2}(?:" + not_of + r"[^\W\d_][\w-]{0,20}" + _SP + r"{1,2}){0,3}\Z")
+    approx_counts = {" ".join(k.lower().split()): v for k, v in rules.APPROX_COUNTS.items()}
+    approx_count = re.compile(r"(?<![\w])(?P<count>(?i:" + _alternation(rules.APPROX_COUNTS) + r"))(?:(?<=['’])|"
+                              + _SP + r"{1,2})(?:[^\W\d_][\w-]{0,20}" + _SP + r"{1,2})?\Z")
     precision = {k.lower(): v for k, v in rules.PRECISIONS.items()}
     precision_words = r"(?i:" + _alternation(rules.PRECISIONS) + r")"
     flops_unit = re.compile(
         hedge + r"(?<![\w.,])" + _NUMBER + _SP + r"{0,2}(?:(?P<pre_precision>" + precision_words + r")" + _SP
-        + r"{1,2})?(?P<unit>(?i:" + _alternation(rules.FLOPS_UNITS) + r"))(?![\w])(?:" + _SP + r"{0,2}\(?(?P<precision>"
-        + precision_words + r")(?![\w]))?")
+        + r"{1,2})?(?P<unit>(?i:" + _alternation(rules.FLOPS_UNITS) + r"))(?![\w])(?:" + _SP + r"{0,2}\(?(?:(?i:" + _alternation(rules.PRECISION_LINKS) + r")" + _SP
+        + r"{1,2})?(?P<precision>" + precision_words + r")(?![\w]))?")  # "1.1 exaflops FP64", "… of FP8 performance"
     large = r"(?P<large>(?i:" + _alternation(rules.LARGE_NUMBERS) + r"))"
+    compute_words = r"(?P<words>(?i:" + _alternation(rules.NUMBER_WORDS + rules.COMPUTE_ONE_WORDS) + r"))"
     flops_words = re.compile(
-        hedge + r"(?:(?<![\w.,])" + _NUMBER + r"|(?<![\w-])" + number_words + r")" + _SP + r"{0,2}(?:(?:[×x]"
+        hedge + r"(?:(?<![\w.,])" + _NUMBER + r"|(?<![\w-])" + compute_words + r")" + _SP + r"{0,2}(?:(?:[×x]"
         + _SP + r"?10(?P<exponent>\d{1,2}))|" + large + r")" + _SP + r"{1,2}" + of + r"(?P<rate>(?i:"
         + _alternation(rules.RATE_WORDS) + r"))(?![\w])")
-    power = re.compile(hedge + r"(?<![\w.,])" + _NUMBER + _SP + r"{0,2}(?P<unit>(?i:" + _alternation(rules.POWER_UNITS)
+    power = re.compile(hedge + r"(?<![\w.,])" + _NUMBER + r"(?:-|" + _SP + r"{0,2})(?P<unit>(?i:" + _alternation(rules.POWER_UNITS)
                        + r"))(?![\w])")
     return _Grammar(lang, rules, nouns, head, count_before, hyphen_count, vendor_after, cue, industry_before,
                     industry_after,
-                    flops_unit, flops_words, power, precision)
+                    flops_unit, flops_words, power, precision, trade_before, trade_after,
+                    ranking_before, approx_count, approx_counts)
+
+
+def _trade_patterns(rules, words) -> tuple[re.Pattern, re.Pattern]:
+    """A noun naming a trade around a hardware noun: before it ("le marché des puces", "a maker of
+    chips") and after it ("a chip plant", "a data centre operator")."""
+    of = (r"(?:(?i:" + _alternation(rules.OF_WORDS) + r")(?<=['’])|(?i:" + _alternation(rules.OF_WORDS) + r")" + _SP
+          + r"{1,2})?")
+    before = re.compile(r"(?<![\w])(?i:" + _alternation(words) + r")" + _SP + r"{1,2}(?:[^\W\d_]{2,20}" + _SP
+                        + r"{1,2})?" + of + r"\Z")
+    after = re.compile(_SP + r"{1,2}(?i:" + _alternation(words) + r")(?![\w])")
+    return before, after
 
 
 def _vendor_name(raw: str | None, entry: CatalogEntry) -> str:
@@ -247,9 +269,16 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             grammar_.industry_before.search(text, max(0, mention.start - 60), mention.start)
             or grammar_.industry_after.match(text, mention.end)):
         return None  # "le marché des puces", "a maker of graphics cards", "a $20bn chip plant"
-    if entry.kind == "datacenter" and not mention.product and mention.text[:1].isupper() \
-            and _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start):
-        return None  # "the Barcelona Supercomputing Center": an organisation's name
+    if not mention.product and grammar_.ranking_before.search(text, max(0, mention.start - 80), mention.start):
+        return None  # "one of the fifteen most powerful supercomputers", "l'un des supercalculateurs les plus"
+    if entry.kind == "datacenter" and not mention.product and (
+            grammar_.trade_before.search(text, max(0, mention.start - 60), mention.start)
+            or grammar_.trade_after.match(text, mention.end)):
+        return None  # "l'opérateur de datacenters", "a data centre operator": a trade, not a site
+    name = _PRECEDING_NAME.search(text, max(0, mention.start - 40), mention.start)
+    if entry.kind == "datacenter" and not mention.product and mention.text[:1].isupper() and name \
+            and name.group().strip().lower() not in grammar_.rules.POWER_UNITS:
+        return None  # "the Barcelona Supercomputing Center": an organisation's name ("a 2 GW AI campus" is not)
     window_start = max(0, mention.start - 90)
     m = grammar_.count_before.search(text, window_start, mention.start)
     quantity = None
@@ -273,6 +302,11 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             start = m.start("num") if m.group("num") else m.start("words")
             approx = bool(m.group("hedge"))
     if quantity is None:
+        rough = grammar_.approx_count.search(text, max(0, mention.start - 60), mention.start)
+        if rough and not (entry.counted and not mention.vendor and not mention.product):
+            quantity = float(grammar_.approx_counts[" ".join(rough.group("count").lower().split())])
+            start, approx = rough.start("count"), True
+    if quantity is None:
         hyphen = grammar_.hyphen_count.search(text, max(0, mention.start - 20), mention.start)
         if hyphen and entry.kind in ("gpu", "chip", "system") and not mention.vendor:
             quantity = parse_number(hyphen.group("num"), decimal_comma=False, has_magnitude=False)
@@ -280,12 +314,13 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
     if entry.counted and not mention.vendor and not mention.product and (
             quantity is None or not grammar_.cue.search(text, max(0, mention.start - _CUE_WINDOW),
                                                         mention.end + _CUE_WINDOW)):
-        return None  # "3 chips at the bar", "40 serveurs": counted nouns need a number and a computing context
+        return None  # "3 chips at the bar", "40 serveurs", "une dizaine de machines": counted nouns need a
+        # number and a computing context
     if quantity is None:
         return mention
     # Chips and GPUs add up as units; nodes, racks, cores and qubits are named by their noun.
-    unit = mention.text.split()[-1].lower() if not mention.product and entry.kind in ("system", "other") \
-        else COUNTED_UNIT
+    head = mention.text.split()[0 if grammar_.rules.HEAD_NOUN_FIRST else -1]  # "serveurs GPU", "GPU servers"
+    unit = head.lower() if not mention.product and entry.kind in ("system", "other") else COUNTED_UNIT
     return replace(mention, start=start, text=text[start:mention.end], quantity=quantity, unit=unit, approx=approx)
 
 
@@ -315,7 +350,12 @@ def _compute(grammar_: _Grammar, text: str) -> list[HardwareMention]:
                                      "compute_metric", "", "", number, label, bool(m.group("hedge")),
                                      flop_s=number * rules.FLOPS_UNITS[unit], precision=precision))
     for m in grammar_.flops_words.finditer(text):
-        number = _parse(grammar_, m.group("num")) if m.group("num") else _word_number(m.group("words"), grammar_.lang)
+        if m.group("num"):
+            number = _parse(grammar_, m.group("num"))
+        elif m.group("words").lower() in rules.COMPUTE_ONE_WORDS:
+            number = 1.0
+        else:
+            number = _word_number(m.group("words"), grammar_.lang)
         if number is None:
             continue
         factor = 10.0 ** int(m.group("exponent")) if m.group("exponent") else \
@@ -340,6 +380,13 @@ def _parse(grammar_: _Grammar, raw: str) -> float | None:
         return None
 
 
+def _restatement(text: str, previous: HardwareMention, mention: HardwareMention) -> bool:
+    """"10,000 graphics processing units (GPUs)", "un méga-centre de données (data center)": the
+    bracketed noun names the mention before it again, and joins it."""
+    return (not mention.product and mention.quantity is None and mention.kind == previous.kind
+            and text[previous.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")")
+
+
 def extract_hardware(text: str, lang: str | None = None) -> list[HardwareMention]:
     """Hardware mentions in ``text``, in order; offsets index into ``text``."""
     if not text:
@@ -355,6 +402,10 @@ def extract_hardware(text: str, lang: str | None = None) -> list[HardwareMention
     kept: list[HardwareMention] = []
     for mention in mentions:
         if kept and mention.start < kept[-1].end:
+            continue
+        if kept and _restatement(text, kept[-1], mention):
+            end = mention.end + 1  # the closing bracket
+            kept[-1] = replace(kept[-1], end=end, text=text[kept[-1].start:end])
             continue
         kept.append(mention)
     return kept

@@ -106,8 +106,13 @@ class Grammar:
     colloquial: re.Pattern  # "10 grand", "a quarter", "two hundred thousand nickels" (opt-in)
     ordinal_before: re.Pattern
     decimal_word_before: re.Pattern  # "12-point-" before "five trillion won"
+    spoken_decimal: re.Pattern  # "99-point-" before "two billion dollars": the whole part of a spoken decimal
     and_word: re.Pattern  # " et ", " and " between two spelled numbers
     explicit_us: re.Pattern  # "US", "États-Unis": a sentence about the United States
+    count_noun: re.Pattern  # "shares", "clients": a sentence that counts things, not money
+    counted_before: re.Pattern  # "a workforce of": the number after it counts people
+    price_before: re.Pattern  # "bought X for": the number after it is a price, currency written or not
+    per_unit_after: re.Pattern  # "per share", "par action": a unit price, where three decimals are decimals
     hedge_qualifier: dict[str, str]  # lower-cased hedge phrase -> qualifier
     hedge_after_qualifier: dict[str, str]
     fractions: dict[str, float]  # "half a" -> 0.5, lower-cased and stripped
@@ -240,7 +245,15 @@ def grammar(lang: str) -> Grammar:
                    minor, bare, frozenset(w.split()[-1].split("-")[-1] for w in currencies.words), bare_magnitude,
                    hedge_before, hedge_after, range_left, change_before, restatement_gap, colloquial,
                    ordinal_before, decimal_word_before,
-                   re.compile(r"\s" + _alternation(rules.AND_WORDS, ignore_case=True) + r"\s"), re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
+                   re.compile(r"(?<![\w.,])(?P<whole>\d{1,3})[\s-]" + _alternation(rules.DECIMAL_WORDS, ignore_case=True)
+                              + r"[\s-]\Z"),
+                   re.compile(r"\s" + _alternation(rules.AND_WORDS, ignore_case=True) + r"\s"),
+                   re.compile(r"(?<![^\W\d_])" + _alternation(rules.EXPLICIT_US) + _NOT_LETTER_AFTER),
+                   re.compile(_words_alternation(rules.COUNT_NOUNS)),
+                   re.compile(_words_alternation(rules.COUNT_NOUNS) + r"\s{1,2}(?:" + of_form + r")?\Z"),
+                   re.compile(_words_alternation(rules.PRICE_VERBS) + r"[^.;!?\n]{0,120}(?<![^\W\d_])"
+                              + _alternation(rules.PRICE_PREPOSITIONS, ignore_case=True) + r"\s{1,2}\Z"),
+                   re.compile(r"\s{1,2}" + _words_alternation(rules.PER_UNIT_AFTER)),
                    hedge_qualifier, {k.lower(): v for k, v in hedges_after.items()}, fractions,
                    {k.lower(): v for k, v in approx_nouns.items()},
                    {k.lower(): frozenset(v) for k, v in rules.RANGE_PAIRS.items()},
@@ -320,6 +333,16 @@ def _currency(grammar_: Grammar, pre: str | None, post: str | None, has_magnitud
     return pre_code, False, pre.lower() in generic
 
 
+def _unit_price(grammar_: Grammar, raw: str, number: float) -> float:
+    """"$609.775 per share": a price per unit written with three decimals after the language's
+    decimal mark is that decimal, not thousands (609.775, not 609,775)."""
+    mark = "," if grammar_.rules.DECIMAL_COMMA else "."
+    if raw.count(mark) == 1 and not any(c in raw for c in SPACES + "'" + ("." if mark == "," else ",")) \
+            and len(raw.split(mark)[1]) == 3:
+        return float(raw.replace(",", "."))
+    return number
+
+
 def _number(grammar_: Grammar, raw: str, has_magnitude: bool) -> float:
     return parse_number(raw, decimal_comma=grammar_.rules.DECIMAL_COMMA, has_magnitude=has_magnitude)
 
@@ -341,6 +364,8 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
             end = m.end() if keep_post else m.end("mag") if mag_form else m.end("num2") if groups.get("num2") \
                 else m.end("num")
             number = _number(grammar_, m.group("num"), bool(mag_form))
+            if not mag_form and grammar_.per_unit_after.match(text, m.end()):
+                number = _unit_price(grammar_, m.group("num"), number)
             value = number * factor
             if groups.get("half"):
                 value += 0.5 * factor
@@ -368,8 +393,14 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
         if number is None and last_and:  # "huit et dix millions": two numbers, the second is the amount
             start = m.start("words") + last_and[-1].end()
             number = _spelled_number(grammar_, text[start:m.end("words")], bool(m.group("mag")))
-        if number is None or grammar_.decimal_word_before.search(text, max(0, start - 12), start):
-            continue  # "12-point-five trillion won": a decimal spoken in words, not five trillion
+        if number is None:
+            continue
+        if grammar_.decimal_word_before.search(text, max(0, start - 12), start):
+            spoken = grammar_.spoken_decimal.search(text, max(0, start - 20), start)
+            if not spoken or not 0 <= number <= 9 or number != int(number):
+                continue  # "12-point-five trillion won": a decimal spoken in words, not five trillion
+            number = int(spoken.group("whole")) + number / 10  # "99-point-two billion dollars" is 99.2
+            start = spoken.start()
         mag_form = m.group("mag")
         factor = grammar_.magnitudes.get(mag_form, 1.0) if mag_form else 1.0
         resolved = _currency(grammar_, None, m.group("post"), bool(mag_form), mag_form)
@@ -442,8 +473,8 @@ def _bare(grammar_: Grammar, text: str, taken: list[_Match]) -> list[_Match]:
     for m in _near(grammar_.bare, (a.span() for a in grammar_.bare_magnitude.finditer(text)), text):
         if any(m.start() < end and start < m.end() for start, end in spans):
             continue
-        if not _money_like_after(grammar_, text, m.end()):
-            continue
+        if not _money_like_after(grammar_, text, m.end()) and text[max(0, m.start() - 1):m.start()] not in _GARBLED:
+            continue  # a garbled sign ("?750 million fund") says money whatever follows
         mag_form = m.group("mag")
         factor = grammar_.magnitudes.get(mag_form, 1.0)
         if m.group("num"):
@@ -456,6 +487,7 @@ def _bare(grammar_: Grammar, text: str, taken: list[_Match]) -> list[_Match]:
     return found
 
 
+_GARBLED = ("?", "\ufffd")  # what a currency sign becomes in a badly decoded page
 _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]{0,3}([^\W\d_]+(?:['’](?=[^\W\d_]))?)")
 
 
@@ -479,10 +511,15 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
 
 def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: list[_Match]) -> list[_Match]:
-    """A bare number takes the currency of the nearest amount of its sentence, else of its paragraph,
-    else the document's when it writes only one (flagged as inferred). With none, it is kept without
-    a currency only when its magnitude counts nothing but money ("30bn"), and dropped otherwise; so is
-    a number after a garbled sign ("?76 million"), whose currency is lost."""
+    """A bare number takes the currency of an amount of the same value written earlier ("100 millions
+    de dollars … grâce aux 100 millions levés"), else of the nearest amount of its sentence, else of
+    its paragraph, else the document's when it writes only one (flagged as inferred); beyond its own
+    sentence, only if that sentence counts no things ("the number of shares rose from 28 million to
+    30 million"). In brackets after an amount ("€500m (about 314.7 million)") it restates that amount
+    in another currency, unwritten: kept without one, as is a price ("bought X for 600 million") or a
+    magnitude that counts nothing but money ("30bn") when nothing resolves it; others are dropped.
+    A number after a garbled sign ("?76 million") keeps no currency rather than a guess; a number
+    just after a noun that counts ("a workforce of 270-thousand") is no money."""
     if not bare:
         return []
     paragraph_ends = [b.start() for b in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
@@ -501,18 +538,28 @@ def _resolve_bare(grammar_: Grammar, text: str, explicit: list[_Match], bare: li
         in_paragraph = explicit[bisect.bisect_left(starts, paragraph_start):bisect.bisect_left(starts, paragraph_end)]
         in_sentence = [m for m in in_paragraph if sentence_start <= m.start and m.end <= sentence_end]
         before = [m for m in in_paragraph if m.end <= match.start]
-        neighbours = in_sentence or before or in_paragraph
+        counts_things = not in_sentence and bool(grammar_.count_noun.search(text, sentence_start, sentence_end))
+        neighbours = [] if counts_things else in_sentence or before or in_paragraph
+        same_value = [m for m in explicit if m.end <= match.start and m.value == match.value and m.low is None]
         only_money = text[match.start:match.end].endswith(money_only)
-        if text[max(0, match.start - 1):match.start] in ("?", "\ufffd"):
-            if only_money or neighbours:
-                resolved.append(match)  # the sign was there, unreadable: no currency rather than a guess
+        previous = explicit[bisect.bisect_left(starts, match.start) - 1] if bisect.bisect_left(starts, match.start) \
+            else None
+        if grammar_.counted_before.search(text, max(sentence_start, match.start - 30), match.start):
+            continue  # "a workforce of 270-thousand": a count
+        if text[max(0, match.start - 1):match.start] in _GARBLED:
+            resolved.append(match)  # the sign was there, unreadable: no currency rather than a guess
+        elif previous and "(" in text[previous.end:match.start] \
+                and grammar_.restatement_gap.match(text[previous.end:match.start]):
+            resolved.append(match)
+        elif same_value:
+            resolved.append(replace(match, currency=same_value[-1].currency, bare_dollar=same_value[-1].bare_dollar))
         elif neighbours:
             nearest = min(neighbours, key=lambda m: abs(m.start - match.start))
             resolved.append(replace(match, currency=nearest.currency, bare_dollar=nearest.bare_dollar))
-        elif len(document_currencies) == 1:
+        elif len(document_currencies) == 1 and not counts_things:
             resolved.append(replace(match, currency=next(iter(document_currencies)),
                                     bare_dollar=all(m.bare_dollar for m in explicit)))
-        elif only_money:
+        elif only_money or grammar_.price_before.search(text, max(sentence_start, match.start - 160), match.start):
             resolved.append(match)
     return resolved
 
@@ -688,6 +735,8 @@ def extract_amounts(text: str, lang: str | None = None, *, locale: str | None = 
     explicit = _scan(grammar_, text)
     matches = sorted(explicit + _resolve_bare(grammar_, text, explicit, _bare(grammar_, text, explicit)),
                      key=lambda m: m.start)
+    if grammar_.rules.DECIMAL_COMMA:
+        matches = [_stray_space_decimal(text, m) for m in matches]
     hinted = None
     if local in grammar_.currencies.dollars:
         matches = [replace(m, currency=local) if m.currency == "USD" and m.bare_dollar else m for m in matches]
@@ -721,10 +770,38 @@ def extract_amounts(text: str, lang: str | None = None, *, locale: str | None = 
         amounts.append(Amount(match.start, match.end, text[match.start:match.end], currency=match.currency,
                               lang=lang, currency_inferred=inferred, relation=relation[1], other_value=other[1],
                               **_qualify(grammar_, text, match)))
-    amounts = _link_restatements(grammar_, text, amounts)
+    amounts = _link_restatements(grammar_, text, _without_exchange_rates(text, amounts))
     if hinted:
         amounts = _apply_dollar_hint(grammar_, text, amounts, matches, hinted)
     return amounts
+
+
+_STRAY_WHOLE = re.compile(r"(?<![\d.,])(?P<whole>\d{1,3}), \Z")
+_SHORT_FRACTION = re.compile(r"\d{1,2}(?![\d.,])")
+_EQUALS_GAP = re.compile(r"\A\s{0,2}=\s{0,2}(?:[^\W\d_]{1,12}\s{1,2})?\Z")
+
+
+def _stray_space_decimal(text: str, match: _Match) -> _Match:
+    """"vient d'investir 2, 5 milliards de dollars": a decimal comma followed by a stray space, read
+    as the reader reads it (2.5 billion, not 5 billion), where commas are decimal."""
+    if match.magnitude <= 1 or match.low is not None or match.relation or match.start != match.number_start:
+        return match
+    whole = _STRAY_WHOLE.search(text, max(0, match.start - 6), match.start)
+    fraction = _SHORT_FRACTION.match(text, match.number_start)
+    if not whole or not fraction:
+        return match
+    number = int(whole.group("whole")) + int(fraction.group()) / 10 ** len(fraction.group())
+    return replace(match, start=whole.start(), number_start=whole.start(), raw_number=number,
+                   value=number * match.magnitude)
+
+
+def _without_exchange_rates(text: str, amounts: list[Amount]) -> list[Amount]:
+    """"(1 € = environ 1,2 $)": an exchange rate written as an equation holds no amount."""
+    rate = set()
+    for index in range(1, len(amounts)):
+        if _EQUALS_GAP.match(text[amounts[index - 1].end:amounts[index].start]):
+            rate.update((index - 1, index))
+    return [a for i, a in enumerate(amounts) if i not in rate] if rate else amounts
 
 
 def _joined(text: str, start: int, right: _Match, low: float, relation: str, lang: str, inferred: bool) -> Amount:

@@ -23,8 +23,9 @@ _LINE_PATTERNS = [
     r"(related|see also|voir aussi|lire aussi|à lire aussi|a lire aussi|à lire également)\s*:.*",
     r"click here.*",
     # ads and promotion
-    # a whole word and a short tail: "Advanced Micro Devices will…" or "Annoncée en mai, …" are article text
-    r"-?\s*(advertisement|sponsored|publicité|annonce|ad)\b\s*-?.{0,60}",
+    # a whole word and a short tail: "Advanced Micro Devices will…" or "Annoncée en mai, …" are article text,
+    # and so is a heading where the word has a complement ("Annonce d'un nouveau centre de données")
+    r"-?\s*(advertisement|sponsored|publicité|annonce|ad)\b(?!\s*(?:d['’]|de\s|des\s|du\s|of\s))\s*-?.{0,60}",
     r".*\bspot_img\b.*",
     r"(subscribe|sign up|abonnez-vous|inscrivez-vous)\b.{0,200}",
     r"(follow us|suivez-nous)\b.{0,200}",

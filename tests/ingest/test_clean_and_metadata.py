@@ -40,7 +40,8 @@ def test_french_boilerplate():
 def test_paragraphs_that_merely_begin_like_an_ad_label_are_kept():
     text = ("Advanced Micro Devices will pay $300 million in cash for the Finnish lab, the chipmaker said.\n\n"
             "Annoncée en mai, la levée de 40 millions d'euros a été bouclée cette semaine.\n\n"
-            "Additionally, the state will invest €2bn in the site.")
+            "Additionally, the state will invest €2bn in the site.\n\n"
+            "Annonce d'un nouveau centre de données à Lyon")
     assert clean_text(text).text == text
     labels = "ADVERTISEMENT\n\nAd - scroll to continue\n\nSponsored content\n\nPublicité"
     assert clean_text(labels + "\n\nThe plant opens in 2026.").text == "The plant opens in 2026."

@@ -35,9 +35,24 @@ COUNTED = {
 INDUSTRY_WORDS = ["market", "markets", "maker", "makers", "industry", "industries", "shortage", "shortages",
                   "giant", "giants", "designer", "designers", "manufacturer", "manufacturers", "production",
                   "sector", "race", "war", "wars", "export", "exports", "supply", "strategy", "business",
-                  "company", "companies", "stocks", "startup", "start-up", "firm", "firms", "plant", "plants",
+                  "company", "companies", "stocks", "startup", "start-up", "startups", "start-ups", "firm", "firms",
+                  "plant", "plants",
                   "fab", "fabs", "factory", "factories", "economics", "deal", "deals", "plan", "plans",
                   "stock", "tariffs", "ban", "bans", "act", "law", "subsidies", "prices"]
+# Around "data centre", these name a trade, not a site: "a data centre operator", "the data center market".
+DATACENTER_TRADE_WORDS = ["operator", "operators", "sector", "industry", "market", "markets", "developer", "developers",
+                          "REIT", "REITs", "provider", "providers", "specialist", "specialists", "landlord",
+                          "landlords", "company", "companies", "firm", "firms", "business", "startup", "startups",
+                          "giant", "giants", "stocks"]
+# "one" before a compute figure in words: "a billion billion calculations per second".
+COMPUTE_ONE_WORDS = ["a", "an", "one"]
+# "one of the most powerful supercomputers": a rank, not a machine of its own.
+RANKING_WORDS = ["one of the", "one of its", "one of their", "one of Europe's", "one of the world's"]
+# Counts in words that give an order of magnitude, kept as an approximate quantity: "tens of
+# thousands of Nvidia GPUs" (10,000, approx).
+APPROX_COUNTS = {"dozens of": 12, "hundreds of": 100, "thousands of": 1000, "tens of thousands of": 10_000,
+                 "hundreds of thousands of": 100_000, "millions of": 1_000_000, "several thousand": 1000,
+                 "a few thousand": 1000, "several hundred": 100, "a few hundred": 100}
 # Words after a number that are not hardware counted next ("number 10 on the Top500").
 GAP_STOPWORDS = ["on", "in", "at", "for", "to", "by", "with", "from", "and", "or", "than", "of", "per", "a", "an",
                  "the", "its", "their", "is", "are", "was", "were", "has", "have", "will"]
@@ -69,6 +84,8 @@ LARGE_NUMBERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e
 PRECISIONS = {"AI": "AI", "FP64": "FP64", "FP32": "FP32", "FP16": "FP16", "FP8": "FP8", "FP4": "FP4",
               "BF16": "BF16", "INT8": "INT8", "double-precision": "FP64", "double precision": "FP64",
               "mixed-precision": "mixed", "HPL": "FP64", "Linpack": "FP64"}
+# Between a compute figure and its precision: "1.8 exaflops of FP8 performance".
+PRECISION_LINKS = ["of", "in", "at"]
 POWER_UNITS = {"mw": ("MW", 1e6), "megawatts": ("MW", 1e6), "megawatt": ("MW", 1e6), "gw": ("GW", 1e9),
                "gigawatts": ("GW", 1e9), "gigawatt": ("GW", 1e9), "kw": ("kW", 1e3), "kilowatts": ("kW", 1e3)}
 DECIMAL_COMMA = False

@@ -26,6 +26,8 @@ HEDGES = {
 EXACT_WORDS = ["exactly", "precisely", "just"]
 # After the amount: "€5m or so", "$2bn or more". Not "plus": "worth $5m plus expenses" is not a bound.
 HEDGES_AFTER = {"approx": ["or so"], "at_least": ["or more", "or higher", "or above", "and up", "and above"]}
+# After a price, these make it a unit price: "$609.775 per share" (three decimals, not thousands).
+PER_UNIT_AFTER = ["per share", "a share", "per unit", "apiece", "per ADS", "per ADR", "per token"]
 # A range opener and the connectors it takes: "between €2bn and €3bn", "from $1m to $2m".
 RANGE_PAIRS = {"between": ["and", "to", "-", "–"], "from": ["to", "-", "–"]}
 RANGE_CONNECTORS = ["and", "to", "-", "–", "—", "or", "/"]
@@ -63,6 +65,16 @@ CURRENCY_PREPOSITIONS = []
 DECIMAL_WORDS = ["point"]
 OF_WORDS = ["of"]
 
+# A sentence with one of these counts things: a bare "28 million" there borrows no currency from
+# another sentence ("the number of shares offered rose from 28 million to 30 million").
+COUNT_NOUNS = ["share", "shares", "customers", "clients", "users", "subscribers", "people", "employees", "workers",
+               "jobs", "units", "vehicles", "cars", "homes", "households", "devices", "downloads", "visitors",
+               "members", "students", "patients", "passengers", "tonnes", "tons", "barrels", "workforce", "staff",
+               "headcount", "population"]
+# "bought X for 600 million": a price, kept without a currency when none can be borrowed.
+PRICE_VERBS = ["bought", "buy", "buys", "buying", "sold", "sell", "sells", "selling", "paid", "pay", "pays",
+               "paying", "acquired", "acquire", "acquires", "acquiring"]
+PRICE_PREPOSITIONS = ["for"]
 # A number with a magnitude and no currency ("Of the $8bn, 2bn will go to ...") borrows the currency of
 # its neighbour only when the word after it is one of these (so "2bn people" stays out), or "of" and
 # a word of MONEY_NOUNS.

@@ -25,7 +25,8 @@ GENERIC = {
                    "centre de calcul", "centres de calcul", "usine d'IA", "usines d'IA", "usine d’IA", "usines d’IA",
                    "gigafactory IA", "gigafactories IA", "gigafactory d'IA", "gigafactory de l'IA",
                    "campus d'IA", "campus IA", "gigafactory of compute", "centre de supercalcul",
-                   "centres de supercalcul"],
+                   "centres de supercalcul",
+                   "centre de donnés", "centres de donnés"],  # une faute courante, lue comme voulue
 }
 COUNTED = {
     "chip": ["puce", "puces", "processeur", "processeurs", "CPU", "accélérateur", "accélérateurs",
@@ -39,7 +40,23 @@ INDUSTRY_WORDS = ["marché", "marchés", "fabricant", "fabricants", "géant", "g
                   "production", "fabrication", "industrie", "secteur", "pénurie", "course", "guerre", "usine",
                   "usines", "spécialiste", "leader", "numéro", "filière", "vente", "ventes", "exportations",
                   "stratégie", "fondeur", "fondeurs", "équipements", "sous-traitant", "champion", "acteur",
-                  "acteurs", "projet", "loi", "aides"]
+                  "acteurs", "projet", "loi", "aides", "start-up", "startups", "start-ups"]
+# Autour de « centre de données », ces mots nomment un métier, pas un site : « l'opérateur de datacenters ».
+DATACENTER_TRADE_WORDS = ["opérateur", "opérateurs", "exploitant", "exploitants", "spécialiste", "spécialistes", "secteur",
+                          "marché", "marchés", "industrie", "filière", "acteur", "acteurs", "fournisseur",
+                          "fournisseurs", "géant", "géants", "hébergeur", "hébergeurs", "leader"]
+# « un » devant une puissance de calcul en mots : « un milliard de milliards d'opérations par seconde ».
+COMPUTE_ONE_WORDS = ["un", "une"]
+# « l'un des supercalculateurs les plus puissants » : un rang, pas une machine.
+RANKING_WORDS = ["l'un des", "l’un des", "l'une des", "l’une des", "un des", "une des"]
+# Comptes en mots qui donnent un ordre de grandeur, gardés comme quantité approchée : « une centaine
+# de serveurs » (100, approché), « des dizaines de milliers de puces » (10 000).
+APPROX_COUNTS = {f"{count} {of}": value for count, value in {
+    "une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40,
+    "une cinquantaine": 50, "une soixantaine": 60, "une centaine": 100, "des centaines": 100, "un millier": 1000,
+    "des milliers": 1000, "plusieurs milliers": 1000, "quelques milliers": 1000, "des dizaines": 10,
+    "des dizaines de milliers": 10_000, "des centaines de milliers": 100_000, "des millions": 1_000_000,
+    "plusieurs centaines": 100, "quelques centaines": 100}.items() for of in ("de", "d'", "d’")}
 GAP_STOPWORDS = ["de", "des", "du", "sur", "dans", "à", "pour", "par", "avec", "en", "et", "ou", "que", "qui", "est",
                  "sont", "a",
                  "ont", "le", "la", "les", "un", "une"]
@@ -66,6 +83,8 @@ LARGE_NUMBERS = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9,
 PRECISIONS = {"IA": "AI", "FP64": "FP64", "FP32": "FP32", "FP16": "FP16", "FP8": "FP8", "FP4": "FP4",
               "BF16": "BF16", "INT8": "INT8", "double précision": "FP64", "en double précision": "FP64", "HPL": "FP64",
               "Linpack": "FP64"}
+# Entre une puissance et sa précision : « 2,5 exaflops en précision IA ».
+PRECISION_LINKS = ["en", "en précision", "de précision", "en calcul"]
 POWER_UNITS = {"mw": ("MW", 1e6), "mégawatts": ("MW", 1e6), "mégawatt": ("MW", 1e6), "megawatts": ("MW", 1e6),
                "gw": ("GW", 1e9), "gigawatts": ("GW", 1e9), "gigawatt": ("GW", 1e9), "kw": ("kW", 1e3),
                "kilowatts": ("kW", 1e3)}

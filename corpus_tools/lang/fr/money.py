@@ -27,6 +27,8 @@ EXACT_WORDS = ["exactement", "précisément", "pile"]
 # Après le montant : « 5 M€ environ », « 2 milliards ou plus ».
 HEDGES_AFTER = {"approx": ["environ", "à peu près"], "at_least": ["ou plus", "et plus", "au moins"],
                 "at_most": ["ou moins", "au plus", "au maximum"]}
+# Après un prix, ces mots en font un prix unitaire : « 29,050 € par action » (trois décimales).
+PER_UNIT_AFTER = ["par action", "l'action", "l’action", "par titre", "le titre", "par unité", "l'unité", "l’unité"]
 # Un ouvrant de fourchette et ses connecteurs : « entre 2 et 3 milliards », « de 10 à 20 M€ ».
 RANGE_PAIRS = {"entre": ["et", "à", "-", "–"], "de": ["à", "-", "–"]}
 RANGE_CONNECTORS = ["et", "à", "-", "–", "—", "ou", "/"]
@@ -62,6 +64,17 @@ CURRENCY_PREPOSITIONS = ["en"]
 DECIMAL_WORDS = ["virgule"]
 OF_WORDS = ["de", "d'", "d’"]
 
+# Une phrase avec l'un de ces noms compte des choses : un « 3 millions » nu n'y emprunte pas la devise
+# d'une autre phrase (« porte à 16 millions le nombre d'actions »).
+COUNT_NOUNS = ["action", "actions", "clients", "utilisateurs", "abonnés", "personnes", "salariés", "employés",
+               "emplois", "habitants", "véhicules", "voitures", "unités", "foyers", "ménages", "appareils",
+               "téléchargements", "visiteurs", "membres", "étudiants", "patients", "passagers", "tonnes", "barils",
+               "effectif", "effectifs", "population"]
+# « racheté X pour 600 millions » : un prix, gardé sans devise quand aucune ne peut être empruntée.
+PRICE_VERBS = ["racheté", "rachète", "rachètent", "rachetée", "acheté", "achète", "achètent", "achetée", "vendu",
+               "vend", "vendent", "vendue", "cédé", "cède", "cèdent", "cédée", "payé", "paie", "paye", "paient",
+               "acquis", "acquiert", "acquise"]
+PRICE_PREPOSITIONS = ["pour"]
 # Un nombre avec une grandeur et sans devise (« dont 3 milliards pour … ») emprunte la devise de son
 # voisin ; le français écrit « 10 millions de personnes », donc tout mot suit, sauf « de » + un nom qui
 # n'est pas dans MONEY_NOUNS.
