@@ -48,6 +48,8 @@ class _Link(NamedTuple):
     kind: str
     low_eur: float
     high_eur: float
+    low: float  # in the stated currency: two figures in one currency compare without rates
+    high: float
     currency: str
     event_date: str
     recipient: str
@@ -97,8 +99,9 @@ def _investor_keys(row: Mapping) -> frozenset:
     return frozenset(keys)
 
 
-def _interval_eur(row: Mapping) -> tuple[float, float]:
-    """The euro values an amount allows: its value, or its range; a bound allows the bound itself."""
+def _interval(row: Mapping) -> tuple[float, float, float, float]:
+    """The values an amount allows, in euros and as stated: its value, or its range; a bound
+    allows the bound itself."""
     stated = next((row[f] for f in ("value", "low", "high") if row.get(f) is not None), None)
     per_unit = row["value_eur"] / stated if stated else 1.0
     low = row["low"] if row.get("low") is not None else row.get("value")
@@ -106,13 +109,17 @@ def _interval_eur(row: Mapping) -> tuple[float, float]:
     low = low if low is not None else high
     high = high if high is not None else low
     if low is None:
-        return row["value_eur"], row["value_eur"]
-    return low * per_unit, high * per_unit
+        return row["value_eur"], row["value_eur"], row["value_eur"], row["value_eur"]
+    return low * per_unit, high * per_unit, low, high
 
 
 def _values_agree(a: _Link, b: _Link, tolerance: float | None = None) -> bool:
-    if tolerance is None:
-        tolerance = SAME_CURRENCY_TOLERANCE if a.currency == b.currency else CROSS_CURRENCY_TOLERANCE
+    """Figures in one currency compare as stated (each article's own rate would part "$680m" from
+    "$680m"); across currencies, in euros."""
+    if a.currency == b.currency:
+        tolerance = SAME_CURRENCY_TOLERANCE if tolerance is None else tolerance
+        return a.low <= b.high * (1 + tolerance) and b.low <= a.high * (1 + tolerance)
+    tolerance = CROSS_CURRENCY_TOLERANCE if tolerance is None else tolerance
     return a.low_eur <= b.high_eur * (1 + tolerance) and b.low_eur <= a.high_eur * (1 + tolerance)
 
 
@@ -263,10 +270,10 @@ class _UnionFind:
 
 
 def _link(row: Mapping, shared: dict) -> _Link:
-    low, high = _interval_eur(row)
+    low_eur, high_eur, low, high = _interval(row)
     recipient = row.get("recipient_id") or _name_key(row.get("recipient") or "")
     investors = _investor_keys(row)
-    return _Link(shared.setdefault(row["kind"], row["kind"]), low, high, row["currency"],
+    return _Link(shared.setdefault(row["kind"], row["kind"]), low_eur, high_eur, low, high, row["currency"],
                  shared.setdefault(row.get("event_date") or "", row.get("event_date") or ""),
                  shared.setdefault(recipient, recipient), investors, investors | {recipient} - {""}, row["doc_id"])
 
