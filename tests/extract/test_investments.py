@@ -233,3 +233,20 @@ def test_one_figure_in_one_currency_merges_whatever_the_rate_of_each_page():
             _row(doc_id="c", amount_id="c-0", value_eur=6.28e8, date="", **{**round_of, "value": 7.4e8})]
     _, event_of = merge_events(rows)
     assert event_of["a-0"] == event_of["b-0"] != event_of["c-0"]
+
+
+def test_a_mention_that_read_the_roles_backwards_joins_its_event():
+    """One page reads "Nordavia, backed by Orbis, raised $40m" backwards (Nordavia investing in
+    Orbis): it is still Nordavia's round, and the other pages make Nordavia its recipient.
+    Kestrel's $40m in Halvard names neither: another investment."""
+    round_of = dict(kind="funding_round", currency="USD", value=4e7, value_eur=3.7e7, investor_id="")
+    rows = [_row(doc_id="a", amount_id="a-0", investor="Orbis", investors="Orbis", recipient="Nordavia", **round_of),
+            _row(doc_id="d", amount_id="d-0", investor="", investors="", recipient="Nordavia", **round_of),
+            _row(doc_id="b", amount_id="b-0", investor="Nordavia", investors="Nordavia", recipient="Orbis",
+                 **round_of),
+            _row(doc_id="c", amount_id="c-0", investor="Kestrel", investors="Kestrel", recipient="Halvard",
+                 **round_of)]
+    events, event_of = merge_events(rows)
+    assert event_of["a-0"] == event_of["b-0"] == event_of["d-0"] != event_of["c-0"]
+    merged = next(e for e in events if e["event_id"] == event_of["a-0"])
+    assert merged["recipient"] == "Nordavia" and merged["investor"] == "Orbis"

@@ -26,6 +26,8 @@ RULES = [
      r"^\s*(?:(?:venture|growth|seed|investment|new|debut|second|third|flagship|early-stage)\s+)?fund\b(?!ing)|"
      r"^\s*for (?:its|a|the|their) (?:\w+ ){0,2}fund\b(?!ing)|^\s*(?:\S+\s+){0,4}to launch (?:\S+\s+){0,6}funds?\b|"
      r"^\s*(?:\S+\s+){0,3}to invest in (?:\S+\s+){0,3}(?:companies|startups|start-ups)\b|^\s*(?:in|of) (?:assets under management|AUM)\b"),
+    ("other", "cash flow", r"\b(?:free cash[- ]flow|cash[- ]flows?|working capital|cash generation)\b[^.;!?]{0,60}\Z",
+     None),
     ("other", "economic contribution", r"\b(?:GDP|economic (?:contribution|impact|output|benefit))\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:to|into|towards)\s+(?:\S+\s+){0,3}(?:GDP|gross domestic product|economy)\b"),
     ("market_cap", "market capitalisation", r"\bmarket (?:cap|capitali[sz]ation|value)\b[^.;!?]{0,60}\b(?:of|at|to|reached|"
