@@ -13,6 +13,8 @@ RULES = [
     # (kind, name, pattern on the left context or None, pattern on the right context or None)
     ("acquisition", "enterprise value", r"\benterprise value of\s+" + _GAP % 2 + r"\Z|\b(?:all-cash|all-stock|cash|"
      r"acquisition|takeover|buyout) deal\b.{0,30}\Z", None),
+    ("acquisition", "transaction amount", r"\b(?:total |cash |purchase )?consideration\b[^.;!?]{0,30}\Z|"
+     r"\b(?:transaction|deal) value\b[^.;!?]{0,20}\Z", None),
     ("price", "trading price", r"\b(?:trade|trading|traded|priced?|pricing)\s+(?:at\s+|between\s+)?\Z", None),
     ("price", "per unit", None, r"^\s*(?:(?:a|each) share\b|per\s+(?!year\b|annum\b|cent\b)\w)"),
     ("other", "requested money", r"\b(?:asked for|asking for|request(?:ed|ing|s)?|sought|demand(?:ed|ing|s)?|needs|"

@@ -7,6 +7,8 @@ _GAP = r"(?:[\w'’$€£.,-]+\s+){0,%d}"
 RULES = [
     ("acquisition", "enterprise value", r"\bvaleur d['’]entreprise (?:estimée |évaluée )?(?:à|de)\s+" + _GAP % 2 + r"\Z",
      None),
+    ("acquisition", "transaction amount", r"\bmontant (?:total )?de (?:la transaction|l['’]acquisition|"
+     r"la vente)\b[^.;!?]{0,30}\Z", r"^[^.;!?]{0,60}\b(?:pour|afin de) (?:racheter|acquérir|s['’]offrir)\b"),
     ("price", "per unit", None, r"^\s*(?:par|l['’]) ?(?:action|unité|GPU|puce|carte|mois|heure)\b"),
     ("other", "requested money", r"\b(?:demander|demandes?|demandait|demandaient|demandée?s?|réclam\w+|sollicit\w+|exig\w+|espér\w+ (?:obtenir|lever|tirer))\b\s+"
      + _GAP % 6 + r"\Z", None),
