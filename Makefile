@@ -30,9 +30,10 @@ demo: $(VENV)/.installed ## run the main job on data/sample, tables under out/
 test: $(VENV)/.installed-dev ## run the whole test suite (notebooks included)
 	$(BIN)/python -m pytest -q
 
-train: $(VENV)/.installed-dev ## refit what is derived from ../shared/train: kind model, organisation scorer, short-text language counts
+train: $(VENV)/.installed-dev ## refit what is derived from ../shared/train: kind model, role ranker, organisation scorer, short-text language counts
 	$(BIN)/python -m corpus_tools.extract.kinds ../shared/train/news
 	$(BIN)/python bench/train_organisations.py
+	$(BIN)/python bench/train_roles.py ../shared/train/news
 	$(BIN)/python bench/language_words.py
 
 bench: $(VENV)/.installed-dev ## quick figures reported in the README (money speed, kind accuracy)

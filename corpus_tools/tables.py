@@ -54,7 +54,7 @@ _REGISTRY = (
              ("fx_date", "str"), ("investor", "str"), ("recipient", "str"), ("sentence", "str"),
              ("sentence_start", "int"), ("equivalent_of", "int"), ("investor_id", "str"),
              ("recipient_id", "str"), ("target", "str"), ("date", "str"), ("event_id", "str"),
-             ("investors", "str"), ("event_date", "str"), ("kind_cue", "str"), ("suspect", "bool"),
+             ("investors", "str"), ("event_date", "str"), ("kind_cue", "str"), ("role_cue", "str"), ("suspect", "bool"),
              ("suspect_reason", "str")),
           filled_later=frozenset({"event_id", "suspect", "suspect_reason"})),
     Table("hardware", (("doc_id", "str"),) + _typed_fields(HardwareMention)),

@@ -4,7 +4,8 @@ document and across documents, outlets, languages and currencies, keeping every 
 Two amounts are one commitment when the article links them (a restatement in another currency),
 or when their values agree (rounding, bounds and ranges included), their kinds agree, their dates do
 not contradict each other, and their parties agree: the same recipient when both name one, else a
-shared investor when both name one. The investor is never needed. The merge is complete-link: an
+shared investor when both name one; a mention that names the event's recipient as its investor read
+the roles backwards and joins without its parties. The investor is never needed. The merge is complete-link: an
 amount joins an event only if it agrees with every mention already in it, so events never chain
 (ten rounds of $100m-$143m by one fund stay ten events). Candidates come from a value-sorted index
 (blocking on value), so the work grows near-linearly with the corpus.
@@ -48,6 +49,8 @@ class _Link(NamedTuple):
     kind: str
     low_eur: float
     high_eur: float
+    low: float  # in the stated currency: two figures in one currency compare without rates
+    high: float
     currency: str
     event_date: str
     recipient: str
@@ -97,8 +100,9 @@ def _investor_keys(row: Mapping) -> frozenset:
     return frozenset(keys)
 
 
-def _interval_eur(row: Mapping) -> tuple[float, float]:
-    """The euro values an amount allows: its value, or its range; a bound allows the bound itself."""
+def _interval(row: Mapping) -> tuple[float, float, float, float]:
+    """The values an amount allows, in euros and as stated: its value, or its range; a bound
+    allows the bound itself."""
     stated = next((row[f] for f in ("value", "low", "high") if row.get(f) is not None), None)
     per_unit = row["value_eur"] / stated if stated else 1.0
     low = row["low"] if row.get("low") is not None else row.get("value")
@@ -106,13 +110,17 @@ def _interval_eur(row: Mapping) -> tuple[float, float]:
     low = low if low is not None else high
     high = high if high is not None else low
     if low is None:
-        return row["value_eur"], row["value_eur"]
-    return low * per_unit, high * per_unit
+        return row["value_eur"], row["value_eur"], row["value_eur"], row["value_eur"]
+    return low * per_unit, high * per_unit, low, high
 
 
 def _values_agree(a: _Link, b: _Link, tolerance: float | None = None) -> bool:
-    if tolerance is None:
-        tolerance = SAME_CURRENCY_TOLERANCE if a.currency == b.currency else CROSS_CURRENCY_TOLERANCE
+    """Figures in one currency compare as stated (each article's own rate would part "$680m" from
+    "$680m"); across currencies, in euros."""
+    if a.currency == b.currency:
+        tolerance = SAME_CURRENCY_TOLERANCE if tolerance is None else tolerance
+        return a.low <= b.high * (1 + tolerance) and b.low <= a.high * (1 + tolerance)
+    tolerance = CROSS_CURRENCY_TOLERANCE if tolerance is None else tolerance
     return a.low_eur <= b.high_eur * (1 + tolerance) and b.low_eur <= a.high_eur * (1 + tolerance)
 
 
@@ -211,6 +219,7 @@ class _Parties:
 
     def __init__(self):
         self.recipients: Counter = Counter()
+        self.investors: set = set()
         self.names: set = set()
         self.docs: set = set()
         self.figures: set = set()
@@ -218,12 +227,19 @@ class _Parties:
     def add(self, link: _Link) -> None:
         if link.recipient:
             self.recipients[link.recipient] += 1
+        self.investors |= link.investors
         self.names |= link.parties
         self.docs.add(link.doc_id)
         self.figures.add((link.kind, link.currency, round(link.low_eur, -3), round(link.high_eur, -3)))
 
     def recipient(self) -> str:
         return max(self.recipients, key=lambda r: (self.recipients[r], r), default="")
+
+    def reads_backwards(self, unit: "_Parties") -> bool:
+        """The unit names this event's recipient as its investor, and another recipient: it read the
+        roles backwards ("B, backed by A, raised" taken as A receiving)."""
+        mine, theirs = self.recipient(), unit.recipient()
+        return bool(mine and theirs) and not _recipients_agree(mine, theirs) and _share_party(unit.investors, {mine})
 
     def accepts(self, unit: "_Parties", unit_links: list[_Link], event_links: list[_Link]) -> bool:
         """Parties agree: one recipient per event; across documents a shared party, or the very
@@ -237,6 +253,20 @@ class _Parties:
             return False
         return any(a.kind == b.kind and a.currency == b.currency and _values_agree(a, b, EXACT_TOLERANCE)
                    for a in unit_links for b in event_links)
+
+
+def _parties_of(links: list[_Link]) -> "_Parties":
+    parties = _Parties()
+    for link in links:
+        parties.add(link)
+    return parties
+
+
+def _without_roles(link: _Link, recipient: str) -> _Link:
+    """A mention that read the roles backwards: its recipient is unknown, and the event's recipient
+    is not among its investors."""
+    investors = frozenset(k for k in link.investors if k != recipient and not same_party(k, recipient))
+    return link._replace(recipient="", investors=investors, parties=investors)
 
 
 def _affinity(a: _Link, b: _Link) -> int:
@@ -263,10 +293,10 @@ class _UnionFind:
 
 
 def _link(row: Mapping, shared: dict) -> _Link:
-    low, high = _interval_eur(row)
+    low_eur, high_eur, low, high = _interval(row)
     recipient = row.get("recipient_id") or _name_key(row.get("recipient") or "")
     investors = _investor_keys(row)
-    return _Link(shared.setdefault(row["kind"], row["kind"]), low, high, row["currency"],
+    return _Link(shared.setdefault(row["kind"], row["kind"]), low_eur, high_eur, low, high, row["currency"],
                  shared.setdefault(row.get("event_date") or "", row.get("event_date") or ""),
                  shared.setdefault(recipient, recipient), investors, investors | {recipient} - {""}, row["doc_id"])
 
@@ -311,24 +341,26 @@ def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
         while low_of[order[left]] * reach < low_of[unit]:
             left += 1
         candidates = sorted({events.find(other) for other in order[left:position]})
-        unit_parties = _Parties()
-        for link in unit_links:
-            unit_parties.add(link)
-        best, best_score = None, -1
+        unit_parties = _parties_of(unit_links)
+        best, best_score, best_links = None, -1, unit_links
         for event in candidates:
             mentions = [links[n] for n in event_members[event]]
-            if all(same_commitment(a, b) for a in unit_links for b in mentions) and \
-                    event_parties[event].accepts(unit_parties, unit_links, mentions):
-                score = sum(_affinity(a, b) for a in unit_links for b in mentions)
+            if not all(same_commitment(a, b) for a in unit_links for b in mentions):
+                continue
+            read = unit_links
+            if event_parties[event].reads_backwards(unit_parties):
+                read = [_without_roles(link, event_parties[event].recipient()) for link in unit_links]
+            if event_parties[event].accepts(_parties_of(read), read, mentions):
+                score = sum(_affinity(a, b) for a in read for b in mentions)
                 if score > best_score:
-                    best, best_score = event, score
+                    best, best_score, best_links = event, score, read
         if best is None:
             event_members[unit] = list(members[unit])
             event_parties[unit] = unit_parties
             continue
         merged = event_members.pop(best) + members[unit]
         parties = event_parties.pop(best)
-        for link in unit_links:
+        for link in best_links:
             parties.add(link)
         events.union(best, unit)
         event_members[events.find(unit)] = merged

@@ -19,6 +19,7 @@ from ..fx import convert
 from ..lang import resource
 from ..types import Amount, Entity, HardwareMention
 from .kinds import classify_with_cues, context
+from .roles import decide
 
 INVESTING_KINDS = ("investment", "funding_round", "acquisition")
 _TARGET_END = re.compile(r"[.;:!?\n]|,\s|\s[–—-]\s|\s(?:which|qui|while|alors que|whereas)\s"
@@ -537,6 +538,45 @@ def _target(body: str, amount_end: int, sentence_end: int, after: list[Entity], 
     return phrase, org
 
 
+def _previous_sentence(body: str, sentences: list[tuple[int, int]], start: int) -> tuple[int, int]:
+    """The sentence before the one starting at ``start``, on its last line; (0, 0) if none."""
+    index = bisect_right(sentences, (start, -1)) - 1
+    while index >= 0 and sentences[index][1] > start:
+        index -= 1
+    if index < 0:
+        return 0, 0
+    s_start, s_end = sentences[index]
+    while s_end > s_start and body[s_end - 1].isspace():
+        s_end -= 1
+    return max(s_start, body.rfind("\n", s_start, s_end) + 1), s_end
+
+
+def _party_key(entity: Entity) -> str:
+    party = _party(entity)
+    return party.entity_id or party.name
+
+
+def role_setting(body: str, lang: str, amounts: list[Amount], entities: list[Entity],
+                 sentences: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int], dict[str, int]]]:
+    """What the role ranker reads around each amount: its sentence, the sentence before, and how
+    often the article names each party."""
+    counts = Counter(_party_key(e) for e in candidate_parties(body, lang, (0, len(body)), entities))
+    starts = sorted(sentences)
+    return [(span, _previous_sentence(body, starts, span[0]), counts)
+            for span in _sentence_spans(body, amounts, sentences)]
+
+
+def amount_roles(body: str, lang: str, amount: Amount, kind: str, setting, entities: list[Entity],
+                 salient: tuple[Party, ...], sentences: list[tuple[int, int]]) -> tuple[Roles, list]:
+    """The rules' roles of an investing amount and the candidates the ranker scores (``roles.py``)."""
+    from .roles import candidates
+
+    sentence, previous, counts = setting
+    following = _next_sentence(body, sorted(sentences), sentence[1])
+    ruled = find_roles(body, lang, amount, kind, sentence, entities, salient, following)
+    return ruled, candidates(body, lang, amount, kind, sentence, previous, following, entities, counts, ruled)
+
+
 def _paragraphs(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", body)]
 
@@ -589,16 +629,17 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
         kinds = classify_with_cues(kind_contexts(body, lang, amounts, sentences))
     rows = []
     salient = _salient(candidate_parties(body, lang, (0, len(body)), entities))
-    starts = sorted(sentences)
-    for amount, (kind, kind_cue), (s_start, s_end) in zip(amounts, kinds, sentence_spans):
+    settings = role_setting(body, lang, amounts, entities, sentences)
+    for amount, (kind, kind_cue), setting in zip(amounts, kinds, settings):
+        s_start, s_end = setting[0]
         roles = Roles((), NOBODY, "", "")
         if kind in INVESTING_KINDS:
-            roles = find_roles(body, lang, amount, kind, (s_start, s_end), entities, salient,
-                               _next_sentence(body, starts, s_end))
-        if kind == "investment" and not roles.recipient.name:
-            machine = _machine(body, lang, (s_start, s_end), hardware)
-            if machine.name:
-                roles = Roles(roles.investors, machine, roles.target, roles.cue + ", machine as recipient")
+            ruled, found = amount_roles(body, lang, amount, kind, setting, entities, salient, sentences)
+            roles = decide(ruled, found)
+            if kind == "investment" and not ruled.recipient.name:
+                machine = _machine(body, lang, (s_start, s_end), hardware)
+                if machine.name:
+                    roles = Roles(roles.investors, machine, roles.target, roles.cue + ", machine as recipient")
         investor, recipient, target = roles.investor, roles.recipient, roles.target
         p_start, p_end = _span_of(amount.start, paragraphs)
         event_date = (explicit_date(body[s_start:s_end], lang, article_date)
@@ -607,7 +648,7 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
         money = convert(amount.value if amount.value is not None else amount.low if amount.low is not None
                         else amount.high, amount.currency, date)
         row = amount.as_dict()
-        row.update(kind=kind, kind_cue=kind_cue, investors=";".join(p.name for p in roles.investors), event_date=event_date, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
+        row.update(kind=kind, kind_cue=kind_cue, role_cue=roles.cue, investors=";".join(p.name for p in roles.investors), event_date=event_date, investor=investor.name, investor_id=investor.entity_id, recipient=recipient.name,
                    recipient_id=recipient.entity_id, target=target, date=date, sentence=body[s_start:s_end],
                    sentence_start=s_start, value_eur=money.value_eur, value_usd=money.value_usd,
                    fx_rate=money.fx_rate, fx_date=money.fx_date)

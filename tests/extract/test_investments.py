@@ -221,3 +221,32 @@ def test_a_named_part_links_to_its_whole():
     events, event_of = merge_events(rows)
     whole, part = (next(e for e in events if e["event_id"] == event_of[k]) for k in ("p-0", "p-1"))
     assert part["part_of"] == whole["event_id"] and whole["part_of"] == ""
+
+
+def test_one_figure_in_one_currency_merges_whatever_the_rate_of_each_page():
+    """"$680m" on a page dated 2021 and on an undated page (converted at another year's rate, 9% off
+    in euros) is one round; "$740m" stays another."""
+    round_of = dict(kind="funding_round", investor="", investors="", investor_id="", recipient="Nordavia",
+                    currency="USD", value=6.8e8)
+    rows = [_row(doc_id="a", amount_id="a-0", value_eur=5.75e8, date="2021-09", **round_of),
+            _row(doc_id="b", amount_id="b-0", value_eur=6.28e8, date="", **round_of),
+            _row(doc_id="c", amount_id="c-0", value_eur=6.28e8, date="", **{**round_of, "value": 7.4e8})]
+    _, event_of = merge_events(rows)
+    assert event_of["a-0"] == event_of["b-0"] != event_of["c-0"]
+
+
+def test_a_mention_that_read_the_roles_backwards_joins_its_event():
+    """One page reads "Nordavia, backed by Orbis, raised $40m" backwards (Nordavia investing in
+    Orbis): it is still Nordavia's round, and the other pages make Nordavia its recipient.
+    Kestrel's $40m in Halvard names neither: another investment."""
+    round_of = dict(kind="funding_round", currency="USD", value=4e7, value_eur=3.7e7, investor_id="")
+    rows = [_row(doc_id="a", amount_id="a-0", investor="Orbis", investors="Orbis", recipient="Nordavia", **round_of),
+            _row(doc_id="d", amount_id="d-0", investor="", investors="", recipient="Nordavia", **round_of),
+            _row(doc_id="b", amount_id="b-0", investor="Nordavia", investors="Nordavia", recipient="Orbis",
+                 **round_of),
+            _row(doc_id="c", amount_id="c-0", investor="Kestrel", investors="Kestrel", recipient="Halvard",
+                 **round_of)]
+    events, event_of = merge_events(rows)
+    assert event_of["a-0"] == event_of["b-0"] == event_of["d-0"] != event_of["c-0"]
+    merged = next(e for e in events if e["event_id"] == event_of["a-0"])
+    assert merged["recipient"] == "Nordavia" and merged["investor"] == "Orbis"

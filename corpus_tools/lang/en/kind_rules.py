@@ -13,9 +13,11 @@ RULES = [
     # (kind, name, pattern on the left context or None, pattern on the right context or None)
     ("acquisition", "enterprise value", r"\benterprise value of\s+" + _GAP % 2 + r"\Z|\b(?:all-cash|all-stock|cash|"
      r"acquisition|takeover|buyout) deal\b.{0,30}\Z", None),
+    ("acquisition", "transaction amount", r"\b(?:total |cash |purchase )?consideration\b[^.;!?]{0,30}\Z|"
+     r"\b(?:transaction|deal) value\b[^.;!?]{0,20}\Z", None),
     ("price", "trading price", r"\b(?:trade|trading|traded|priced?|pricing)\s+(?:at\s+|between\s+)?\Z", None),
     ("price", "per unit", None, r"^\s*(?:(?:a|each) share\b|per\s+(?!year\b|annum\b|cent\b)\w)"),
-    ("other", "requested money", r"\b(?:asked for|asking for|request(?:ed|ing|s)?|sought|demand(?:ed|ing|s)?|"
+    ("other", "requested money", r"\b(?:asked for|asking for|request(?:ed|ing|s)?|sought|demand(?:ed|ing|s)?|needs|"
      r"lobb(?:ied|ying) for|applied for)\b\s+" + _GAP % 6 + r"\Z", None),
     ("other", "declined money", r"\b(?:rejected|turned down|declined|refused|walked away from)\b\s+" + _GAP % 6 + r"\Z",
      None),
@@ -26,6 +28,11 @@ RULES = [
      r"^\s*(?:(?:venture|growth|seed|investment|new|debut|second|third|flagship|early-stage)\s+)?fund\b(?!ing)|"
      r"^\s*for (?:its|a|the|their) (?:\w+ ){0,2}fund\b(?!ing)|^\s*(?:\S+\s+){0,4}to launch (?:\S+\s+){0,6}funds?\b|"
      r"^\s*(?:\S+\s+){0,3}to invest in (?:\S+\s+){0,3}(?:companies|startups|start-ups)\b|^\s*(?:in|of) (?:assets under management|AUM)\b"),
+    ("other", "credit facility", r"\b(?:credit|financing|loan|bridge|revolving) (?:facility|line)\b.{0,20}\Z",
+     r"^\s*\)?\s*(?:[\w-]+\s+){0,2}(?:credit|financing|loan|bridge|revolving)\s+(?:facility|facilities|line)\b"),
+    ("other", "cost savings", r"\bsavings? of\s+" + _GAP % 1 + r"\Z", r"^\s*(?:[\w-]+\s+){0,3}(?:cost|costs) savings?\b"),
+    ("other", "cash flow", r"\b(?:free cash[- ]flow|cash[- ]flows?|working capital|cash generation)\b[^.;!?]{0,60}\Z",
+     None),
     ("other", "economic contribution", r"\b(?:GDP|economic (?:contribution|impact|output|benefit))\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:to|into|towards)\s+(?:\S+\s+){0,3}(?:GDP|gross domestic product|economy)\b"),
     ("market_cap", "market capitalisation", r"\bmarket (?:cap|capitali[sz]ation|value)\b[^.;!?]{0,60}\b(?:of|at|to|reached|"

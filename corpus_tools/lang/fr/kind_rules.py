@@ -7,6 +7,8 @@ _GAP = r"(?:[\w'’$€£.,-]+\s+){0,%d}"
 RULES = [
     ("acquisition", "enterprise value", r"\bvaleur d['’]entreprise (?:estimée |évaluée )?(?:à|de)\s+" + _GAP % 2 + r"\Z",
      None),
+    ("acquisition", "transaction amount", r"\bmontant (?:total )?de (?:la transaction|l['’]acquisition|"
+     r"la vente)\b[^.;!?]{0,30}\Z", r"^[^.;!?]{0,60}\b(?:pour|afin de) (?:racheter|acquérir|s['’]offrir)\b"),
     ("price", "per unit", None, r"^\s*(?:par|l['’]) ?(?:action|unité|GPU|puce|carte|mois|heure)\b"),
     ("other", "requested money", r"\b(?:demander|demandes?|demandait|demandaient|demandée?s?|réclam\w+|sollicit\w+|exig\w+|espér\w+ (?:obtenir|lever|tirer))\b\s+"
      + _GAP % 6 + r"\Z", None),
@@ -16,6 +18,8 @@ RULES = [
      r"\btaille du fonds\b|\b(?:clôtur\w+|boucl\w+|lanc\w+)\s+(?:son|sa|ses|un|une|le|la|leur)\s+(?:\S+\s+){0,3}(?<!de )fonds\b.{0,40}\Z|\bclosing\s+(?:de|à)\s+"
      + _GAP % 1 + r"\Z|\bfonds d['’]\w+ (?:atteign\w+|atteint|à hauteur de|de|s['’]élève à|totalise)\s+" + _GAP % 1 + r"\Z|\bactifs sous gestion\b|\bencours\b\s+" + _GAP % 3 + r"\Z|\bgère\s+" + _GAP % 2 + r"\Z",
      r"^\s*(?:pour|dans) (?:son|un|le|leur|ce) (?:\w+ ){0,2}fonds\b|^\s*(?:\S+\s+){0,3}(?:premier |dernier |second )?closing\b|^\s*(?:d['’]actifs|sous gestion)\b"),
+    ("other", "cash flow", r"\b(?:flux de trésorerie|free cash[- ]flow|cash[- ]flow|fonds de roulement|"
+     r"génération de (?:cash|trésorerie))\b[^.;!?]{0,100}\Z", None),
     ("other", "economic contribution", r"\b(?:PIB|retombées|impact économique)\b.{0,40}\Z",
      r"^\s*(?:\S+\s+){0,3}(?:au|à l['’]|dans l['’])\s*(?:\S+\s+){0,2}?(?:PIB|économie)\b"),
     ("other", "economic contribution", r"\bcontribu\w+ à hauteur de\s+\Z", None),
