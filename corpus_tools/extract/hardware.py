@@ -270,7 +270,7 @@ def _with_quantity(grammar_: _Grammar, text: str, mention: HardwareMention, entr
             or grammar_.industry_after.match(text, mention.end)):
         return None  # "le marché des puces", "a maker of graphics cards", "a $20bn chip plant"
     if not mention.product and grammar_.ranking_before.search(text, max(0, mention.start - 80), mention.start):
-        return None  # "one of the fifteen most powerful supercomputers", "l'un des supercalculateurs les plus"
+        return None  # "one of the five fastest supercomputers", "l'un des supercalculateurs les plus"
     if entry.kind == "datacenter" and not mention.product and (
             grammar_.trade_before.search(text, max(0, mention.start - 60), mention.start)
             or grammar_.trade_after.match(text, mention.end)):
@@ -381,7 +381,7 @@ def _parse(grammar_: _Grammar, raw: str) -> float | None:
 
 
 def _restatement(text: str, previous: HardwareMention, mention: HardwareMention) -> bool:
-    """"10,000 graphics processing units (GPUs)", "un méga-centre de données (data center)": the
+    """"10,000 graphics processing units (GPUs)", "un centre de données géant (data center)": the
     bracketed noun names the mention before it again, and joins it."""
     return (not mention.product and mention.quantity is None and mention.kind == previous.kind
             and text[previous.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")")

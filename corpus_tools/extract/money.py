@@ -399,7 +399,7 @@ def _scan(grammar_: Grammar, text: str) -> list[_Match]:
             spoken = grammar_.spoken_decimal.search(text, max(0, start - 20), start)
             if not spoken or not 0 <= number <= 9 or number != int(number):
                 continue  # "12-point-five trillion won": a decimal spoken in words, not five trillion
-            number = int(spoken.group("whole")) + number / 10  # "99-point-two billion dollars" is 99.2
+            number = int(spoken.group("whole")) + number / 10  # "41-point-six billion dollars" is 41.6
             start = spoken.start()
         mag_form = m.group("mag")
         factor = grammar_.magnitudes.get(mag_form, 1.0) if mag_form else 1.0
@@ -782,7 +782,7 @@ _EQUALS_GAP = re.compile(r"\A\s{0,2}=\s{0,2}(?:[^\W\d_]{1,12}\s{1,2})?\Z")
 
 
 def _stray_space_decimal(text: str, match: _Match) -> _Match:
-    """"vient d'investir 2, 5 milliards de dollars": a decimal comma followed by a stray space, read
+    """"a levé 3, 5 milliards d'euros": a decimal comma followed by a stray space, read
     as the reader reads it (2.5 billion, not 5 billion), where commas are decimal."""
     if match.magnitude <= 1 or match.low is not None or match.relation or match.start != match.number_start:
         return match
