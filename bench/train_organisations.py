@@ -7,7 +7,7 @@ labelled by the excerpt's ``orgs``: 1 when its name is one of them, 0 when it ma
 candidate that only overlaps a gold name (a part of it, or a run around it) is left out. Names the
 gazetteer finds never enter the fit, so the weights do not lean on the list. One logistic regression
 per language; its threshold is the lowest within 0.005 of the best F1 on out-of-fold predictions (5
-folds, by excerpt). Writes ``corpus_tools/data/organisation_scorer.json``: only weights, counts and
+folds, by excerpt; the F1 curve smoothed over neighbouring thresholds). Writes ``corpus_tools/data/organisation_scorer.json``: only weights, counts and
 thresholds.
 """
 from __future__ import annotations
@@ -82,11 +82,14 @@ def fit(rows):
     X = vectorizer.fit_transform(X_dicts)
     model = LogisticRegression(C=C, max_iter=2000, class_weight=None)
     probabilities = cross_val_predict(model, X, y, groups=groups, cv=GroupKFold(5), method="predict_proba")[:, 1]
-    curve = [(f1(y, probabilities >= t), t) for t in np.arange(0.2, 0.8, 0.02)]
-    # The out-of-fold F1 is flat near its top: take the lowest threshold on that plateau, since
-    # names no list holds are found only above it.
-    top = max(score for score, _ in curve)
-    best = next((score, t) for score, t in curve if score >= top - PLATEAU)
+    thresholds = np.arange(0.2, 0.8, 0.02)
+    raw = [f1(y, probabilities >= t) for t in thresholds]
+    # Each point of the out-of-fold curve is noisy (one candidate more or less moves it by 0.005), so
+    # it is read smoothed over its neighbours. The curve is flat near its top: take the lowest
+    # threshold on that plateau, since names no list holds are found only above it.
+    smoothed = [float(np.mean(raw[max(0, i - 1):i + 2])) for i in range(len(raw))]
+    top = max(smoothed)
+    best = next((raw[i], t) for i, t in enumerate(thresholds) if smoothed[i] >= top - PLATEAU)
     model.fit(X, y)
     weights = {f: round(float(w), 4) for f, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-4}
     return {"bias": round(float(model.intercept_[0]), 4), "threshold": round(float(best[1]), 2),
