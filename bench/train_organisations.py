@@ -7,8 +7,8 @@ labelled by the excerpt's ``orgs``: 1 when its name is one of them, 0 when it ma
 candidate that only overlaps a gold name (a part of it, or a run around it) is left out. Names the
 gazetteer finds never enter the fit, so the weights do not lean on the list. One logistic regression
 per language; its threshold is the lowest within 0.005 of the best F1 on out-of-fold predictions (5
-folds, by excerpt; the F1 curve smoothed over neighbouring thresholds). Writes ``corpus_tools/data/organisation_scorer.json``: only weights, counts and
-thresholds.
+folds, by excerpt; the F1 curve smoothed over neighbouring thresholds). Writes
+``corpus_tools/data/organisation_scorer.json``: only weights, counts and thresholds.
 """
 from __future__ import annotations
 
