@@ -57,3 +57,15 @@ def test_money_example(lang, row):
         assert (got is None) == (expected is None), (field, got)
         if expected is not None:
             assert got == pytest.approx(expected, rel=1e-9), field
+
+
+def test_a_restatement_is_linked_to_the_figure_it_restates_in_either_agreement():
+    """« soit » and its plural « soient » both restate the figure before them in another currency:
+    the second amount is the same money, not a second one (it would become a second event)."""
+    from corpus_tools import extract_amounts
+
+    for gap in ("soit", "soient", "soit environ"):
+        text = f"Les ventes atteignent 80 milliards d'euros, {gap} 87 milliards de dollars."
+        assert [a.equivalent_of for a in extract_amounts(text, lang="fr")] == [None, 0], gap
+    assert [a.equivalent_of for a in extract_amounts(
+        "Le groupe lève 80 millions d'euros ; ses ventes sont de 87 millions de dollars.", lang="fr")] == [None, None]

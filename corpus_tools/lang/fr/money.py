@@ -48,7 +48,8 @@ CHANGE_WORDS = ["passe", "passer", "passant", "passé", "passée", "passera", "p
                 "doublé", "triplé", "chute", "chuté", "recule", "reculé", "progresse", "progressé", "croît", "crû",
                 "gonflé", "élevé", "élève", "monte", "monté", "monter", "diminue", "diminué", "ramené", "ramène"]
 RESTATEMENT_GAPS = ["-", "–", "—", "(", ",", "/", "soit", "c'est-à-dire", "c’est-à-dire", "environ", "près de",
-                    "ou", "ou environ", "l'équivalent de", "l’équivalent de", "quelque", "soit environ"]
+                    "ou", "ou environ", "l'équivalent de", "l’équivalent de", "quelque", "soit environ",
+                    "soient", "soient environ"]  # « soient » : l'accord au pluriel, courant dans la presse
 
 # Ordinaux et déterminants avant une unité d'argot qui en font autre chose que de l'argent.
 ORDINALS_BEFORE = ["premier", "première", "dernier", "dernière", "chaque", "par"]
