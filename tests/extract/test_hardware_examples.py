@@ -1,18 +1,14 @@
 """One generic test runs every example written beside the hardware rules of each language."""
-import csv
-from importlib import resources
-
 import pytest
 
 from corpus_tools import extract_hardware
 from corpus_tools.lang import LANGUAGES
+from tests.examples import example_rows
 
 
 def _examples(lang):
-    text = resources.files(f"corpus_tools.lang.{lang}").joinpath("hardware_examples.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(lang, row, id=f"{lang}:{row['text'][:60]}:{row['span']}") for row in rows]
+    return [pytest.param(lang, row, id=f"{lang}:{row['text'][:60]}:{row['span']}")
+            for row in example_rows(lang, "hardware_examples.tsv")]
 
 
 EXAMPLES = [example for lang in LANGUAGES for example in _examples(lang)]

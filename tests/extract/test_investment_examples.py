@@ -1,22 +1,15 @@
 """One generic test runs every example written beside the role and kind rules of each language
 (``lang/<lang>/investment_examples.tsv`` and ``kind_rules_examples.tsv``)."""
-import csv
 import re
-from importlib import resources
 
 import pytest
 
 from corpus_tools.extract.investments import annotate_text
 from corpus_tools.extract.kinds import context, rule_kind
 from corpus_tools.lang import LANGUAGES
+from tests.examples import example_rows
 
 _MARKED = re.compile(r"\[\[(.+?)\]\]")
-
-
-def _rows(lang: str, name: str) -> list[dict]:
-    text = resources.files(f"corpus_tools.lang.{lang}").joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
-                               delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _unmarked(sentence: str) -> tuple[str, int, int]:
@@ -26,9 +19,9 @@ def _unmarked(sentence: str) -> tuple[str, int, int]:
 
 
 ROLE_EXAMPLES = [pytest.param(lang, row, id=f"{lang}:{row['sentence'][:50]}")
-                 for lang in LANGUAGES for row in _rows(lang, "investment_examples.tsv")]
+                 for lang in LANGUAGES for row in example_rows(lang, "investment_examples.tsv")]
 KIND_EXAMPLES = [pytest.param(lang, row, id=f"{lang}:{row['rule']}:{row['fires']}:{row['sentence'][:40]}")
-                 for lang in LANGUAGES for row in _rows(lang, "kind_rules_examples.tsv")]
+                 for lang in LANGUAGES for row in example_rows(lang, "kind_rules_examples.tsv")]
 
 
 def _names(cell: str) -> list[str]:
@@ -62,7 +55,7 @@ def test_every_rule_has_examples_and_near_misses_exist():
     from corpus_tools.lang import resource
 
     for lang in LANGUAGES:
-        rows = _rows(lang, "kind_rules_examples.tsv")
+        rows = example_rows(lang, "kind_rules_examples.tsv")
         assert {name for _, name, _, _ in resource(lang, "kind_rules").RULES} <= {r["rule"] for r in rows}
         assert any(r["fires"] == "no" for r in rows)
-        assert any(r["not_parties"] != "-" for r in _rows(lang, "investment_examples.tsv"))
+        assert any(r["not_parties"] != "-" for r in example_rows(lang, "investment_examples.tsv"))

@@ -1,17 +1,13 @@
 """One generic test runs every example written beside the money rules of each language."""
-import csv
-from importlib import resources
-
 import pytest
 
 from corpus_tools import extract_amounts
+from tests.examples import example_rows
 
 
 def _examples(lang):
-    text = resources.files(f"corpus_tools.lang.{lang}").joinpath("money_examples.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(lang, row, id=f"{lang}:{row['text'][:60]}:{row['span']}") for row in rows]
+    return [pytest.param(lang, row, id=f"{lang}:{row['text'][:60]}:{row['span']}")
+            for row in example_rows(lang, "money_examples.tsv")]
 
 
 def _number(cell):
@@ -62,8 +58,6 @@ def test_money_example(lang, row):
 def test_a_restatement_is_linked_to_the_figure_it_restates_in_either_agreement():
     """« soit » and its plural « soient » both restate the figure before them in another currency:
     the second amount is the same money, not a second one (it would become a second event)."""
-    from corpus_tools import extract_amounts
-
     for gap in ("soit", "soient", "soit environ"):
         text = f"Les ventes atteignent 80 milliards d'euros, {gap} 87 milliards de dollars."
         assert [a.equivalent_of for a in extract_amounts(text, lang="fr")] == [None, 0], gap

@@ -1,18 +1,14 @@
 """One generic test runs every example written beside the organisation rules of each language."""
-import csv
-from importlib import resources
-
 import pytest
 
 from corpus_tools import extract_entities
 from corpus_tools.lang import LANGUAGES
+from tests.examples import example_rows
 
 
 def _examples(lang):
-    text = resources.files(f"corpus_tools.lang.{lang}").joinpath("organisation_examples.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(lang, row, id=f"{lang}:{row['text'][:50]}") for row in rows]
+    return [pytest.param(lang, row, id=f"{lang}:{row['text'][:50]}")
+            for row in example_rows(lang, "organisation_examples.tsv")]
 
 
 def _names(cell):

@@ -1,19 +1,15 @@
 """One generic test runs the examples written beside each language's cues and dates."""
-import csv
-from importlib import resources
-
 import pytest
 
 from corpus_tools.ingest.language import detect_language
 from corpus_tools.ingest.metadata import parse_date
 from corpus_tools.lang import LANGUAGES
+from tests.examples import example_rows
 
 
 def _rows(lang, name):
-    text = resources.files(f"corpus_tools.lang.{lang}").joinpath(name).read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(lang, row, id=f"{lang}:{list(row.values())[0][:50]}") for row in rows]
+    return [pytest.param(lang, row, id=f"{lang}:{list(row.values())[0][:50]}")
+            for row in example_rows(lang, name)]
 
 
 LANGUAGE_EXAMPLES = [p for lang in LANGUAGES for p in _rows(lang, "language_examples.tsv")]
