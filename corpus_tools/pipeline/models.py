@@ -27,8 +27,11 @@ def load_model(lang: str, *, exclude: tuple[str, ...] = ()):
 @lru_cache(maxsize=None)
 def entity_pipeline(lang: str):
     """Sentencizer, the organisation gazetteer, then the statistical NER (which has its own
-    tok2vec in the small models, so nothing else needs to run)."""
+    tok2vec in these models, so nothing else needs to run), its products through numpy's BLAS."""
+    from .blas import use_numpy_blas
+
     nlp = load_model(lang, exclude=tuple(_UNUSED_FOR_NER))
+    use_numpy_blas(nlp)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("corpus_tools_orgs", before="ner")
     nlp.max_length = 2_000_000
