@@ -658,16 +658,27 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
 
 
 def _prefer_article_figures(rows: list[dict]) -> None:
-    """"€100 million – $106 million": the article's own restatement beats the table's rate."""
+    """A restatement in another currency ("€100 million ($106 million)", "£8bn ($10bn)") is the same
+    money: both figures get one kind and the same parties, and a euro-dollar pair the article's own
+    rate rather than the table's."""
     for row in rows:
         other_index = row["equivalent_of"]
         if other_index is None:
             continue
-        other = rows[other_index]
-        pair = {row["currency"]: row, other["currency"]: other}
-        if set(pair) != {"EUR", "USD"}:
+        original = rows[other_index]
+        pair = (original, row)
+        decided = [m for m in pair if m["kind_cue"].startswith("rule")] or [
+            m for m in pair if m["kind"] in INVESTING_KINDS] or [original]
+        for member in pair:
+            member.update(kind=decided[0]["kind"], kind_cue=decided[0]["kind_cue"])
+        for field in ("investor", "investor_id", "investors", "recipient", "recipient_id", "target"):
+            for member, partner in (pair, pair[::-1]):
+                if not member[field] and partner[field]:
+                    member[field] = partner[field]
+        by_currency = {original["currency"]: original, row["currency"]: row}
+        if set(by_currency) != {"EUR", "USD"}:
             continue
-        eur, usd = pair["EUR"], pair["USD"]
+        eur, usd = by_currency["EUR"], by_currency["USD"]
         eur_value = eur["value"] if eur["value"] is not None else eur["low"]
         usd_value = usd["value"] if usd["value"] is not None else usd["low"]
         if not eur_value or not usd_value:
@@ -675,15 +686,6 @@ def _prefer_article_figures(rows: list[dict]) -> None:
         for member in (eur, usd):
             member.update(value_eur=eur_value, value_usd=usd_value, fx_date="article")
         eur["fx_rate"], usd["fx_rate"] = 1.0, usd_value / eur_value
-        decided = [m for m in (eur, usd) if m["kind_cue"].startswith("rule")] or [
-            m for m in (eur, usd) if m["kind"] in INVESTING_KINDS] or [eur]
-        for member in (eur, usd):
-            member.update(kind=decided[0]["kind"], kind_cue=decided[0]["kind_cue"])
-        for field in ("investor", "investor_id", "recipient", "recipient_id", "target"):
-            if not usd[field] and eur[field]:
-                usd[field] = eur[field]
-            if not eur[field] and usd[field]:
-                eur[field] = usd[field]
 
 
 def annotate_text(text: str, lang: str, article_date: str = "") -> list[dict]:

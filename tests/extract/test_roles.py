@@ -29,3 +29,11 @@ def test_the_ranker_names_nobody_without_candidates():
     ruled = Roles((), Party("Nordavia", ""), "", "salient")
     assert roles.decide(ruled, []) is ruled
     assert roles.decide(Roles((Party("Kestrel", ""),), NOBODY, "", "led by"), []).investor.name == "Kestrel"
+
+
+def test_a_restatement_in_another_currency_is_the_same_money():
+    text = "Le groupe prévoit de dépenser 6 milliards de livres (7,6 milliards de dollars) pour ses entrepôts au Royaume-Uni."
+    pounds, dollars = annotate_text(text, "fr")
+    assert dollars["equivalent_of"] == 0
+    assert (dollars["kind"], dollars["kind_cue"]) == (pounds["kind"], pounds["kind_cue"]) == ("investment", "rule 'spending verb'")
+    assert dollars["investor"] == pounds["investor"]
