@@ -100,6 +100,11 @@ def test_exchange_rates_table_and_conversion():
     assert pounds.value_usd == pytest.approx(pounds.value_eur * table[2023]["USD"])
     assert convert(1e6, "EUR", "1990").fx_date == "1999"
     assert convert(1e6, "BTC", "2024").value_eur is None
+    # the won, the rupee and the Singapore dollar of Asian plant and round news convert too
+    won = convert(1e12, "KRW", "2023-04")
+    assert won.fx_date == "2023" and won.value_eur == pytest.approx(1e12 / 1412.88)
+    assert convert(1e9, "INR", "2009").fx_date == "2009" and convert(1e9, "INR", "2001").fx_date == "2009"
+    assert all(table[y]["SGD"] > 1 for y in table)
 
 
 def _row(**fields):
