@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..fx import convert
-from ..lang import resource
+from ..lang import LANGUAGES, resource
 from ..types import Amount, Entity, HardwareMention
 from .kinds import classify_with_cues, context
 from .roles import decide
@@ -87,6 +87,8 @@ def _rules(lang: str):
         "bought_after": re.compile(r"\s*,?\s*" + _alternation(rules.BOUGHT_PARTICIPLES) + r"\b", flags),
         "subsidy": words(rules.SUBSIDY_WORDS),
         "state_name": words(rules.STATE_NAMES),
+        "not_party_name": re.compile(_alternation(rules.NOT_PARTY_NAMES), flags),
+        "outlet_name": re.compile(r"\S\s+" + _alternation(rules.OUTLET_WORDS) + r"\.?\Z", flags),
         "recipient_after": re.compile(r"\s*(?:[\w-]+\s+){0,3}?" + _alternation(rules.RECIPIENT_AFTER)
                                       + r"\s+(?:(?:the|la|le|les|l['’]|its|their|sa|son|ses)\s*)?(?:[\w-]+\s+){0,3}?\Z",
                                       flags),
@@ -190,6 +192,8 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
             continue
         if len(entity.canonical) < 2 or not any(c.isupper() or c.isdigit() for c in entity.canonical):
             continue  # "L" of "L'entreprise", a lower-case fragment: not a name
+        if rules["not_party_name"].fullmatch(entity.canonical) or rules["outlet_name"].search(entity.canonical):
+            continue  # "Series C", "Vendredi", "X Press": a round, a day, an outlet
         start = _name_start(body, entity)
         if rules["source_before"].search(body, max(s_start, entity.start - 50), start) or \
                 rules["not_party_before"].search(body, max(s_start, entity.start - 40), start):
@@ -383,8 +387,25 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                                and rules["recipient_after"].search(body, max(s_start, e.start - 40), e.start)), None)
             if chosen is not None:
                 recipient = _party(chosen)
+    if _is_state(recipient):  # "the government ... €1.5bn" read as receiving: a state gives, lends or buys
+        investors = investors or [recipient]
+        recipient, cue = NOBODY, cue + ", a state does not receive"
     investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
     return Roles(tuple(investors), recipient, target, cue)
+
+
+@lru_cache(maxsize=4096)
+def _is_state(party: Party) -> bool:
+    """A government, a ministry or a public funder, which grants, lends or buys and never raises
+    (not a country or a place: a country-wide programme goes to the country)."""
+    from .entities import gazetteer
+
+    if not party.name or party.entity_id.startswith(("country:", "place:", "machine:")):
+        return False
+    organisation = gazetteer().get(party.entity_id) if party.entity_id else None
+    if organisation is not None:
+        return organisation.type == "public_body"
+    return any(_rules(lang)["state_name"].search(party.name) for lang in LANGUAGES)
 
 
 def _place_just_before(body: str, rules, parties: list[Entity], amount: Amount, s_start: int) -> Entity | None:

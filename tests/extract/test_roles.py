@@ -1,6 +1,8 @@
-"""The role ranker: shipped weights that fit its features, and it never overrides a construction."""
+"""Roles: the ranker's shipped weights fit its features and never override a construction; what is never a party."""
 import json
 from importlib import resources
+
+import pytest
 
 from corpus_tools.extract import roles
 from corpus_tools.extract.investments import NOBODY, Party, Roles, annotate_text
@@ -37,3 +39,21 @@ def test_a_restatement_in_another_currency_is_the_same_money():
     assert dollars["equivalent_of"] == 0
     assert (dollars["kind"], dollars["kind_cue"]) == (pounds["kind"], pounds["kind_cue"]) == ("investment", "rule 'spending verb'")
     assert dollars["investor"] == pounds["investor"]
+
+
+@pytest.mark.parametrize("lang,text,not_a_party", [
+    ("fr", "Vendredi, l'agence a indiqué que Norvelle prévoyait d'investir 12 milliards de dollars dans ses usines.",
+     "Vendredi"),  # a weekday the small model takes for a name
+    ("en", "OSAKA (Kestrel Press) — Japan's trade ministry said on Monday it will provide ¥90 billion in extra aid to "
+           "Norvelle Corp. for its new plant.", "Kestrel Press"),  # an agency's dateline: the outlet word says so
+])
+def test_days_rounds_and_outlets_are_never_parties(lang, text, not_a_party):
+    row = next(r for r in annotate_text(text, lang) if r["kind"] == "investment")
+    assert not_a_party not in (row["investor"], row["recipient"], *row["investors"].split(";"))
+
+
+def test_a_state_gives_and_never_receives():
+    text = ("Le gouvernement soutient Ostrale. Le gouvernement veut une filière nationale, et le gouvernement y croit. "
+            "La start-up lève 40 millions d'euros.")
+    row = next(r for r in annotate_text(text, "fr") if r["kind"] == "funding_round")
+    assert row["recipient"] != "French government" and row["investor"] == "French government"

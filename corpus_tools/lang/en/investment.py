@@ -44,6 +44,12 @@ NOT_PARTY_BEFORE = [r"\b(?:supplied|built|made|designed|developed|manufactured|f
                     r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z"]
 # Nouns that name a state without a name ("le gouvernement" in a French article), and its gazetteer id.
 STATE_NOUNS = {}
+# Capitalised words the small models take for a party but that name a round, a day or a month: never an investor or a recipient (the whole name, case-insensitive).
+NOT_PARTY_NAMES = [r"(?:pre-)?(?:series|seed|round)(?: [a-h]\d?)?(?: round)?", r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+                   r"january|february|march|april|june|july|august|september|october|november|december"]
+# The last word of an outlet's or an agency's name ("Jiji Press", "Daily News"): a source, never a party.
+OUTLET_WORDS = [r"press", r"news", r"times", r"journal", r"herald", r"tribune", r"gazette", r"telegraph",
+                r"chronicle", r"newswire", r"wire", r"daily"]
 # Cues after a name that make it a source or an approver, not a party.
 NOT_PARTY_AFTER = [r"\s*(?:has |have |had |was the first to )?(?:reported|first reported|reports|learned|"
                    r"approved|cleared|authori[sz]ed|signed off|gave (?:the )?green light|greenlit|greenlighted)\b",

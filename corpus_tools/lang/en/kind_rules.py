@@ -16,7 +16,7 @@ RULES = [
     # profits and earnings per share are accounting items, not prices or revenue
     ("other", "profit", r"\b(?:net|operating|pre-tax|pretax|adjusted|quarterly|annual)\s+(?:profits?|income|loss(?:es)?|"
      r"earnings)\b" + _IN_SENTENCE + r"{0,60}\Z|\b(?:earnings|profits?|income) per share\b" + _IN_SENTENCE + r"{0,60}\Z|"
-     r"\bEPS\b" + _IN_SENTENCE + r"{0,60}\Z", r"^\s*(?:[\w-]+\s+){0,2}(?:in |of )?(?:net |operating )(?:profit|income|loss)\b"),
+     r"\bEPS\b" + _IN_SENTENCE + r"{0,60}\Z", r"^\s*(?:[\w-]+\s+){0,2}(?:in|of) (?:net |operating )(?:profit|income|loss)\b"),
     ("acquisition", "enterprise value", r"\benterprise value of\s+" + _GAP % 2 + r"\Z|\b(?:all-cash|all-stock|cash|"
      r"acquisition|takeover|buyout) deal\b.{0,30}\Z", None),
     ("acquisition", "transaction amount", r"\b(?:total |cash |purchase )?consideration\b[^.;!?]{0,30}\Z|"

@@ -46,8 +46,8 @@ RULES = [
     ("acquisition", "acquisition price", r"\b(?:rach[eè]t\w*|acqu(?:iert|érir|is|ise|isition)|s['’]offr\w+|reprise|"
      r"rachat|mis la main sur|mettre la main sur|met la main sur)\b\s+(?:\S+\s+){0,8}(?:pour|contre|moyennant|à)\s+"
      r"(?:(?:la|une) (?:\w+ )?somme de |un (?:\w+ )?montant de )?" + _GAP % 2 + r"\Z", r"^\s*(?:pour |afin de )?(?:le |la |l['’])?(?:rachat|l['’]acquisition|acquisition|reprise)\b"),
-    ("funding_round", "round", r"\b(?:lève|lèvent|lèvera|levé|levée|levées|lever|levait|levant)\s+(?:de |d['’])?"
-     + _GAP % 2 + r"\Z", r"^\s*(?:[\w'’-]+\s+){0,2}(?:lors d['’]une |dans le cadre d['’]une |en |de )?(?:levée de fonds|"
+    ("funding_round", "round", r"\b(?:lève|lèvent|lèvera|levé|lever|levait|levant)\s+(?:de |d['’])?" + _GAP % 2 + r"\Z|"
+     r"\blevées? (?:de fonds )?(?:de |d['’]un montant de )(?:près de |plus de |environ )?\Z", r"^\s*(?:[\w'’-]+\s+){0,2}(?:lors d['’]une |dans le cadre d['’]une |en |de )?(?:levée de fonds|"
      r"tour de table|tour de financement|série [a-h])\b"),
     ("investment", "cost with named funders", None, r"^\s*,?\s*(?:sera |est |seront )?(?:partagé\w*|réparti\w*|"
      r"financé\w*|cofinancé\w*|pris\w* en charge)\s+(?:à parts égales\s+)?(?:entre|par)\b"),
