@@ -57,3 +57,9 @@ def test_a_state_gives_and_never_receives():
             "La start-up lève 40 millions d'euros.")
     row = next(r for r in annotate_text(text, "fr") if r["kind"] == "funding_round")
     assert row["recipient"] != "French government" and row["investor"] == "French government"
+
+
+def test_who_reports_a_round_does_not_raise_it():
+    text = "Chief executive Mara Quist told Wired that Ostrale Robotics had raised a €25m Series A to build its arms."
+    row = next(r for r in annotate_text(text, "en") if r["kind"] == "funding_round")
+    assert row["recipient"] != "Mara Quist"

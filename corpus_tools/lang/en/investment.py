@@ -101,7 +101,9 @@ MACHINE_ANAPHORS = [r"\bthe (?:system|machine|supercomputer|computer|cluster|dat
 # The target of an investment starts after one of these.
 TARGET_START = [r"\binto\b", r"\bin\b", r"\btowards?\b", r"\bfor\b", r"\bto\b", r"\bon\b"]
 # Clause breaks: a subject is not looked for across them.
-CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bbut\b", r"\bthan\b"]
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bbut\b", r"\bthan\b",
+                # reported speech: "X told Y that Z raised", the subject is after "that"
+                r"\b(?:said|says|told|tells|announced|announces|confirmed|reported|explained|added|noted)\b[^.;:!?]{0,40}?\bthat\b"]
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
           "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
