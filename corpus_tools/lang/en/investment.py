@@ -41,7 +41,9 @@ SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an 
 # Cues before a name that make it a frame, not a party: programmes, plans, summits.
 NOT_PARTY_BEFORE = [r"\b(?:supplied|built|made|designed|developed|manufactured|founded|co-founded|run|operated) by\s+(?:[\w-]+\s+){0,2}\Z",
                     r"\b(?:as part of|under|within) (?:the |its |their )?(?:[\w-]+\s+){0,2}\Z",
-                    r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z"]
+                    r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z",
+                    r"\b(?:pending|subject to|awaiting|requires?|needs?)\s+(?:final\s+)?(?:approval|clearance|sign-off|"
+                    r"authori[sz]ation)\s+(?:by|from|of)\s+(?:the\s+)?\Z"]
 # Nouns that name a state without a name ("le gouvernement" in a French article), and its gazetteer id.
 STATE_NOUNS = {}
 # Capitalised words the small models take for a party but that name a round, a day or a month: never an investor or a recipient (the whole name, case-insensitive).
@@ -53,7 +55,7 @@ OUTLET_WORDS = [r"press", r"news", r"times", r"journal", r"herald", r"tribune", 
 # Cues after a name that make it a source or an approver, not a party.
 NOT_PARTY_AFTER = [r"\s*(?:has |have |had |was the first to )?(?:reported|first reported|reports|learned|"
                    r"approved|cleared|authori[sz]ed|signed off|gave (?:the )?green light|greenlit|greenlighted)\b",
-                   r"['’]s? (?:approval|green light|authori[sz]ation|report|reporting)\b"]
+                   r"(?:['’]s?)? (?:approval|green light|authori[sz]ation|report|reporting)\b"]
 # Verbs whose subject raises money: the subject is the recipient.
 RAISE_VERBS = [r"\bendowed with\b", r"\brais(?:e|es|ed|ing)\b", r"\bsecur(?:e|es|ed|ing)\b", r"\bclos(?:e|es|ed|ing) an?\b",
                r"\bland(?:s|ed)?\b", r"\bbag(?:s|ged)?\b", r"\bnab(?:s|bed)?\b", r"\bpull(?:s|ed)? in\b",
