@@ -343,6 +343,9 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                 recipient, cue = _party(before[-1]), "raiser before the amount"
             else:
                 recipient, cue = (_party(after_in), "company after the amount") if after_in else (main, "salient")
+                if not after_in and raise_verb is not None and _unknown_name_before(body, rules, raise_verb, s_start,
+                                                                                     entities):
+                    recipient, cue = NOBODY, "raiser not recognised"  # "The Finnish X raised": not the article's company
     elif (subsidy := _subsidy_roles(body, rules, amount, parties, s_start, s_end, main)) is not None:
         investors, recipient = subsidy
         cue = "subsidy: state gives, company receives"
@@ -406,6 +409,25 @@ def _is_state(party: Party) -> bool:
     if organisation is not None:
         return organisation.type == "public_body"
     return any(_rules(lang)["state_name"].search(party.name) for lang in LANGUAGES)
+
+
+def _unknown_name_before(body: str, rules, verb: re.Match, s_start: int, entities: list[Entity]) -> bool:
+    """Whether the clause before a verb holds a capitalised word no entity covers, past its first
+    word and other than a descriptor, a day, a month or a round ("The Finnish X raised"): its
+    subject is a name the recogniser missed, not "it" or "the company"."""
+    from .events import _generic_words
+
+    clause_start = s_start
+    for match in rules["clause_break"].finditer(body, s_start, verb.start()):
+        clause_start = match.end()
+    for word in re.finditer(r"\b[A-ZÀ-Ý][\w&-]*", body[clause_start:verb.start()]):
+        position = clause_start + word.start()
+        if not body[clause_start:position].strip() or len(word.group(0)) == 1 or \
+                word.group(0).casefold() in _generic_words() or rules["not_party_name"].fullmatch(word.group(0)):
+            continue  # the clause's first word, "C" of "Series C", "Finnish", "Thursday", "September"
+        if not any(e.start <= position < e.end for e in entities):
+            return True
+    return False
 
 
 def _place_just_before(body: str, rules, parties: list[Entity], amount: Amount, s_start: int) -> Entity | None:

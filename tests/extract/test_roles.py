@@ -63,3 +63,10 @@ def test_who_reports_a_round_does_not_raise_it():
     text = "Chief executive Mara Quist told Wired that Ostrale Robotics had raised a €25m Series A to build its arms."
     row = next(r for r in annotate_text(text, "en") if r["kind"] == "funding_round")
     assert row["recipient"] != "Mara Quist"
+
+
+def test_a_raiser_the_recogniser_missed_is_not_the_article_s_company():
+    text = ("Helvara builds quantum chips. Helvara raised €40 million last year, and Helvara now hires. "
+            "The Finnish QXR certainly raised €128 million in 2022.")
+    first, second = (r for r in annotate_text(text, "en") if r["kind"] == "funding_round")
+    assert first["recipient"] == "Helvara" and second["recipient"] != "Helvara"
