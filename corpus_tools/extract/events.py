@@ -8,7 +8,8 @@ shared investor when both name one; a mention that names the event's recipient a
 the roles backwards and joins without its parties. The investor is never needed. The merge is complete-link: an
 amount joins an event only if it agrees with every mention already in it, so events never chain
 (ten rounds of $100m-$143m by one fund stay ten events). Candidates come from a value-sorted index
-(blocking on value), so the work grows near-linearly with the corpus.
+(blocking on value), so the work grows near-linearly with the corpus. A figure written without a
+currency joins the event whose figure it states, and never makes one.
 
 The tolerances are fitted on ``../shared/train/events`` (``bench/merge_thresholds.py``).
 """
