@@ -21,7 +21,8 @@ def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
 
 
 class _InvestingAmounts:
-    """The investing amounts of an amounts table, read from disk afresh at each iteration."""
+    """The investing amounts of an amounts table, read from disk afresh at each iteration: those
+    converted to euros, and those written without a currency (mentions of an event, never one)."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -37,7 +38,9 @@ class _InvestingAmounts:
         investing = pa.array(sorted(INVESTING_KINDS))
         with pq.ParquetFile(self.path) as amounts:
             for batch in amounts.iter_batches(batch_size=1_000, columns=AMOUNT_COLUMNS, use_threads=False):
-                wanted = pc.and_(pc.is_in(batch["kind"], investing), pc.is_valid(batch["value_eur"]))
+                no_currency = pc.or_(pc.is_null(batch["currency"]), pc.equal(batch["currency"], ""))
+                wanted = pc.and_(pc.is_in(batch["kind"], investing),
+                                 pc.or_kleene(pc.is_valid(batch["value_eur"]), no_currency))
                 yield from batch.filter(wanted).to_pylist()
 
 

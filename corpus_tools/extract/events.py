@@ -8,7 +8,8 @@ shared investor when both name one; a mention that names the event's recipient a
 the roles backwards and joins without its parties. The investor is never needed. The merge is complete-link: an
 amount joins an event only if it agrees with every mention already in it, so events never chain
 (ten rounds of $100m-$143m by one fund stay ten events). Candidates come from a value-sorted index
-(blocking on value), so the work grows near-linearly with the corpus.
+(blocking on value), so the work grows near-linearly with the corpus. A figure written without a
+currency joins the event whose figure it states, and never makes one.
 
 The tolerances are fitted on ``../shared/train/events`` (``bench/merge_thresholds.py``).
 """
@@ -40,6 +41,13 @@ LIST_SEPARATOR = ";"
 
 def _is_investing(row: Mapping) -> bool:
     return row["kind"] in INVESTING_KINDS and row.get("value_eur") is not None
+
+
+def _is_unconverted(row: Mapping) -> bool:
+    """An investing figure the article writes without a currency ("Intel asked for 10bn"): no
+    event of its own, but a mention of the event whose figure it states."""
+    return row["kind"] in INVESTING_KINDS and row.get("value_eur") is None and not row.get("currency") and \
+        any(row.get(f) is not None for f in ("value", "low", "high"))
 
 
 class _Link(NamedTuple):
@@ -247,12 +255,19 @@ class _Parties:
         mine, theirs = self.recipient(), unit.recipient()
         if mine and theirs and not _recipients_agree(mine, theirs):
             return False
-        if unit.docs <= self.docs or _share_party(unit.names, self.names):
+        if unit.docs <= self.docs or _share_party(_named(unit), _named(self)):
             return True
         if unit.names and self.names:
             return False
         return any(a.kind == b.kind and a.currency == b.currency and _values_agree(a, b, EXACT_TOLERANCE)
                    for a in unit_links for b in event_links)
+
+
+def _named(parties: "_Parties") -> set:
+    """The parties that can link two mentions: every investor, and a recipient that is not a place
+    or a country, which a subsidy's giver and a plant's site share ("Germany" granting one €10bn
+    and hosting another)."""
+    return parties.investors | {name for name in parties.recipients if not name.startswith(_PLACE_KEYS)}
 
 
 def _parties_of(links: list[_Link]) -> "_Parties":
@@ -307,8 +322,11 @@ def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
     amount_ids: list[str] = []
     links: list[_Link] = []
     restated: list[tuple[int, str]] = []
+    unconverted: list[tuple[str, _Link]] = []
     for row in rows:
         if not _is_investing(row):
+            if _is_unconverted(row):
+                unconverted.append((row["amount_id"], _link({**row, "value_eur": 0.0, "currency": ""}, shared)))
             continue
         n = len(links)
         amount_ids.append(row["amount_id"])
@@ -366,7 +384,40 @@ def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
         event_members[events.find(unit)] = merged
         event_parties[events.find(unit)] = parties
     _join_events(links, events, event_members, event_parties, reach)
-    return {amount_id: events.find(units.find(n)) for n, amount_id in enumerate(amount_ids)}
+    cluster_of = {amount_id: events.find(units.find(n)) for n, amount_id in enumerate(amount_ids)}
+    _place_unconverted(unconverted, links, [events.find(units.find(n)) for n in range(len(links))], event_members,
+                       event_parties, cluster_of)
+    return cluster_of
+
+
+def _place_unconverted(unconverted: list[tuple[str, _Link]], links: list[_Link], event_of_link: list[int],
+                       event_members: dict, event_parties: dict, cluster_of: dict) -> None:
+    """Each figure without a currency joins the event it restates: the same figure as stated, in one
+    of the event's currencies (all its mentions in that currency agree with it), kinds and dates
+    agreeing, and the same article or a shared party. Candidates come from the stated values,
+    sorted once."""
+    from bisect import bisect_left, bisect_right
+
+    stated = sorted((link.low, n) for n, link in enumerate(links))
+    lows = [low for low, _ in stated]
+    for amount_id, figure in unconverted:
+        reach = 1 + SAME_CURRENCY_TOLERANCE
+        window = stated[bisect_left(lows, figure.low / reach):bisect_right(lows, figure.high * reach)]
+        best, best_score = None, -1
+        for event in sorted({event_of_link[n] for _, n in window}):
+            mentions = [links[n] for n in event_members[event]]
+            if not all(_kinds_agree(figure.kind, m.kind) and _dates_agree(figure.event_date, m.event_date)
+                       for m in mentions):
+                continue
+            if not any(all(_values_agree(figure._replace(currency=currency), m) for m in mentions
+                           if m.currency == currency) for currency in {m.currency for m in mentions}):
+                continue
+            if event_parties[event].accepts(_parties_of([figure]), [figure], mentions):
+                score = sum(_affinity(figure, m) for m in mentions)
+                if score > best_score:
+                    best, best_score = event, score
+        if best is not None:
+            cluster_of[amount_id] = best
 
 
 def _join_events(links: list[_Link], events: _UnionFind, event_members: dict, event_parties: dict,
@@ -451,6 +502,7 @@ class _Event:
 
     def __init__(self):
         self.best: dict | None = None
+        self.best_rank = 99
         self.named: Counter = Counter()  # (investor, investor_id), in order of first mention
         self.co_investors: dict[str, None] = {}
         self.recipients: Counter = Counter()
@@ -467,8 +519,9 @@ class _Event:
         self.sentence_keys: set[tuple[str, int]] = set()
 
     def add(self, row: Mapping) -> None:
-        rank = QUALIFIER_RANK.get(row["qualifier"], 9)
-        if self.best is None or rank < QUALIFIER_RANK.get(self.best["qualifier"], 9):
+        rank = QUALIFIER_RANK.get(row["qualifier"], 9) if row.get("value_eur") is not None else 99
+        if self.best is None or rank < self.best_rank:
+            self.best_rank = rank
             self.best = {field: row.get(field) for field in BEST_FIELDS}
         if row["investor"]:
             self.named[(row["investor"], row.get("investor_id") or "")] += 1

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..fx import convert
-from ..lang import resource
+from ..lang import LANGUAGES, resource
 from ..types import Amount, Entity, HardwareMention
 from .kinds import classify_with_cues, context
 from .roles import decide
@@ -87,6 +87,8 @@ def _rules(lang: str):
         "bought_after": re.compile(r"\s*,?\s*" + _alternation(rules.BOUGHT_PARTICIPLES) + r"\b", flags),
         "subsidy": words(rules.SUBSIDY_WORDS),
         "state_name": words(rules.STATE_NAMES),
+        "not_party_name": re.compile(_alternation(rules.NOT_PARTY_NAMES), flags),
+        "outlet_name": re.compile(r"\S\s+" + _alternation(rules.OUTLET_WORDS) + r"\.?\Z", flags),
         "recipient_after": re.compile(r"\s*(?:[\w-]+\s+){0,3}?" + _alternation(rules.RECIPIENT_AFTER)
                                       + r"\s+(?:(?:the|la|le|les|l['’]|its|their|sa|son|ses)\s*)?(?:[\w-]+\s+){0,3}?\Z",
                                       flags),
@@ -190,6 +192,8 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
             continue
         if len(entity.canonical) < 2 or not any(c.isupper() or c.isdigit() for c in entity.canonical):
             continue  # "L" of "L'entreprise", a lower-case fragment: not a name
+        if rules["not_party_name"].fullmatch(entity.canonical) or rules["outlet_name"].search(entity.canonical):
+            continue  # "Series C", "Vendredi", "X Press": a round, a day, an outlet
         start = _name_start(body, entity)
         if rules["source_before"].search(body, max(s_start, entity.start - 50), start) or \
                 rules["not_party_before"].search(body, max(s_start, entity.start - 40), start):
@@ -339,6 +343,9 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                 recipient, cue = _party(before[-1]), "raiser before the amount"
             else:
                 recipient, cue = (_party(after_in), "company after the amount") if after_in else (main, "salient")
+                if not after_in and raise_verb is not None and _unknown_name_before(body, rules, raise_verb, s_start,
+                                                                                     entities):
+                    recipient, cue = NOBODY, "raiser not recognised"  # "The Finnish X raised": not the article's company
     elif (subsidy := _subsidy_roles(body, rules, amount, parties, s_start, s_end, main)) is not None:
         investors, recipient = subsidy
         cue = "subsidy: state gives, company receives"
@@ -383,8 +390,44 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                                and rules["recipient_after"].search(body, max(s_start, e.start - 40), e.start)), None)
             if chosen is not None:
                 recipient = _party(chosen)
+    if _is_state(recipient):  # "the government ... €1.5bn" read as receiving: a state gives, lends or buys
+        investors = investors or [recipient]
+        recipient, cue = NOBODY, cue + ", a state does not receive"
     investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
     return Roles(tuple(investors), recipient, target, cue)
+
+
+@lru_cache(maxsize=4096)
+def _is_state(party: Party) -> bool:
+    """A government, a ministry or a public funder, which grants, lends or buys and never raises
+    (not a country or a place: a country-wide programme goes to the country)."""
+    from .entities import gazetteer
+
+    if not party.name or party.entity_id.startswith(("country:", "place:", "machine:")):
+        return False
+    organisation = gazetteer().get(party.entity_id) if party.entity_id else None
+    if organisation is not None:
+        return organisation.type == "public_body"
+    return any(_rules(lang)["state_name"].search(party.name) for lang in LANGUAGES)
+
+
+def _unknown_name_before(body: str, rules, verb: re.Match, s_start: int, entities: list[Entity]) -> bool:
+    """Whether the clause before a verb holds a capitalised word no entity covers, past its first
+    word and other than a descriptor, a day, a month or a round ("The Finnish X raised"): its
+    subject is a name the recogniser missed, not "it" or "the company"."""
+    from .events import _generic_words
+
+    clause_start = s_start
+    for match in rules["clause_break"].finditer(body, s_start, verb.start()):
+        clause_start = match.end()
+    for word in re.finditer(r"\b[A-ZÀ-Ý][\w&-]*", body[clause_start:verb.start()]):
+        position = clause_start + word.start()
+        if not body[clause_start:position].strip() or len(word.group(0)) == 1 or \
+                word.group(0).casefold() in _generic_words() or rules["not_party_name"].fullmatch(word.group(0)):
+            continue  # the clause's first word, "C" of "Series C", "Finnish", "Thursday", "September"
+        if not any(e.start <= position < e.end for e in entities):
+            return True
+    return False
 
 
 def _place_just_before(body: str, rules, parties: list[Entity], amount: Amount, s_start: int) -> Entity | None:
@@ -658,16 +701,27 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
 
 
 def _prefer_article_figures(rows: list[dict]) -> None:
-    """"€100 million – $106 million": the article's own restatement beats the table's rate."""
+    """A restatement in another currency ("€100 million ($106 million)", "£8bn ($10bn)") is the same
+    money: both figures get one kind and the same parties, and a euro-dollar pair the article's own
+    rate rather than the table's."""
     for row in rows:
         other_index = row["equivalent_of"]
         if other_index is None:
             continue
-        other = rows[other_index]
-        pair = {row["currency"]: row, other["currency"]: other}
-        if set(pair) != {"EUR", "USD"}:
+        original = rows[other_index]
+        pair = (original, row)
+        decided = [m for m in pair if m["kind_cue"].startswith("rule")] or [
+            m for m in pair if m["kind"] in INVESTING_KINDS] or [original]
+        for member in pair:
+            member.update(kind=decided[0]["kind"], kind_cue=decided[0]["kind_cue"])
+        for field in ("investor", "investor_id", "investors", "recipient", "recipient_id", "target"):
+            for member, partner in (pair, pair[::-1]):
+                if not member[field] and partner[field]:
+                    member[field] = partner[field]
+        by_currency = {original["currency"]: original, row["currency"]: row}
+        if set(by_currency) != {"EUR", "USD"}:
             continue
-        eur, usd = pair["EUR"], pair["USD"]
+        eur, usd = by_currency["EUR"], by_currency["USD"]
         eur_value = eur["value"] if eur["value"] is not None else eur["low"]
         usd_value = usd["value"] if usd["value"] is not None else usd["low"]
         if not eur_value or not usd_value:
@@ -675,15 +729,6 @@ def _prefer_article_figures(rows: list[dict]) -> None:
         for member in (eur, usd):
             member.update(value_eur=eur_value, value_usd=usd_value, fx_date="article")
         eur["fx_rate"], usd["fx_rate"] = 1.0, usd_value / eur_value
-        decided = [m for m in (eur, usd) if m["kind_cue"].startswith("rule")] or [
-            m for m in (eur, usd) if m["kind"] in INVESTING_KINDS] or [eur]
-        for member in (eur, usd):
-            member.update(kind=decided[0]["kind"], kind_cue=decided[0]["kind_cue"])
-        for field in ("investor", "investor_id", "recipient", "recipient_id", "target"):
-            if not usd[field] and eur[field]:
-                usd[field] = eur[field]
-            if not eur[field] and usd[field]:
-                eur[field] = usd[field]
 
 
 def annotate_text(text: str, lang: str, article_date: str = "") -> list[dict]:

@@ -100,6 +100,11 @@ def test_exchange_rates_table_and_conversion():
     assert pounds.value_usd == pytest.approx(pounds.value_eur * table[2023]["USD"])
     assert convert(1e6, "EUR", "1990").fx_date == "1999"
     assert convert(1e6, "BTC", "2024").value_eur is None
+    # the won, the rupee and the Singapore dollar of Asian plant and round news convert too
+    won = convert(1e12, "KRW", "2023-04")
+    assert won.fx_date == "2023" and won.value_eur == pytest.approx(1e12 / 1412.88)
+    assert convert(1e9, "INR", "2009").fx_date == "2009" and convert(1e9, "INR", "2001").fx_date == "2009"
+    assert all(table[y]["SGD"] > 1 for y in table)
 
 
 def _row(**fields):
@@ -145,6 +150,36 @@ def test_merge_does_not_chain_and_one_recipient_per_event():
     events, event_of = merge_events(rows)
     assert len(events) == 10
     assert event_of["x1-0"] == event_of["d0-0"]
+
+
+def test_a_figure_without_currency_joins_the_event_it_states_and_makes_none():
+    """"Berlin will give Voltara 10bn" (no currency written) is the €10bn grant of the other
+    pages; a currency-less figure that states no event's figure stays out of the events."""
+    grant = dict(investor="Germany", investors="Germany", investor_id="country:DE", recipient="Voltara")
+    rows = [_row(doc_id="a", amount_id="a-0", value=1e10, value_eur=1e10, qualifier="approx", **grant),
+            _row(doc_id="a", amount_id="a-1", value=1.1e10, currency="USD", value_eur=1e10, qualifier="approx",
+                 equivalent_of=0, **grant),
+            _row(doc_id="b", amount_id="b-0", value=1e10, currency=None, value_eur=None, value_usd=None, fx_rate=None,
+                 **grant),
+            _row(doc_id="c", amount_id="c-0", value=3e10, currency=None, value_eur=None, value_usd=None, fx_rate=None,
+                 **grant)]
+    events, event_of = merge_events(rows)
+    assert event_of["b-0"] == event_of["a-0"] == event_of["a-1"] and "c-0" not in event_of
+    assert len(events) == 1 and events[0]["currency"] == "EUR" and events[0]["value_eur"] == 1e10
+    assert events[0]["n_sources"] == 2
+
+
+def test_a_country_hosting_one_commitment_and_granting_another_links_neither():
+    """A chip plant's €10bn in Germany and Germany's €10bn grant to another maker: the country stands
+    on each side in another role, which is no party the two share."""
+    rows = [_row(doc_id="a", amount_id="a-0", value=1e10, value_eur=1e10, investor="Nordchip", investors="Nordchip",
+                 investor_id="", recipient="Germany", recipient_id="country:DE"),
+            _row(doc_id="b", amount_id="b-0", value=1e10, value_eur=1e10, investor="Germany", investors="Germany",
+                 investor_id="country:DE", recipient="Voltara", recipient_id=""),
+            _row(doc_id="c", amount_id="c-0", value=1e10, value_eur=1e10, investor="German government",
+                 investors="German government", investor_id="german_government", recipient="Voltara", recipient_id="")]
+    _, event_of = merge_events(rows)
+    assert event_of["a-0"] != event_of["b-0"] == event_of["c-0"]
 
 
 def test_two_commitments_of_one_amount_by_different_parties_stay_apart():

@@ -41,13 +41,21 @@ SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an 
 # Cues before a name that make it a frame, not a party: programmes, plans, summits.
 NOT_PARTY_BEFORE = [r"\b(?:supplied|built|made|designed|developed|manufactured|founded|co-founded|run|operated) by\s+(?:[\w-]+\s+){0,2}\Z",
                     r"\b(?:as part of|under|within) (?:the |its |their )?(?:[\w-]+\s+){0,2}\Z",
-                    r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z"]
+                    r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z",
+                    r"\b(?:pending|subject to|awaiting|requires?|needs?)\s+(?:final\s+)?(?:approval|clearance|sign-off|"
+                    r"authori[sz]ation)\s+(?:by|from|of)\s+(?:the\s+)?\Z"]
 # Nouns that name a state without a name ("le gouvernement" in a French article), and its gazetteer id.
 STATE_NOUNS = {}
+# Capitalised words the small models take for a party but that name a round, a day or a month: never an investor or a recipient (the whole name, case-insensitive).
+NOT_PARTY_NAMES = [r"(?:pre-)?(?:series|seed|round)(?: [a-h]\d?)?(?: round)?", r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+                   r"january|february|march|april|june|july|august|september|october|november|december"]
+# The last word of an outlet's or an agency's name ("Jiji Press", "Daily News"): a source, never a party.
+OUTLET_WORDS = [r"press", r"news", r"times", r"journal", r"herald", r"tribune", r"gazette", r"telegraph",
+                r"chronicle", r"newswire", r"wire", r"daily"]
 # Cues after a name that make it a source or an approver, not a party.
 NOT_PARTY_AFTER = [r"\s*(?:has |have |had |was the first to )?(?:reported|first reported|reports|learned|"
                    r"approved|cleared|authori[sz]ed|signed off|gave (?:the )?green light|greenlit|greenlighted)\b",
-                   r"['’]s? (?:approval|green light|authori[sz]ation|report|reporting)\b"]
+                   r"(?:['’]s?)? (?:approval|green light|authori[sz]ation|report|reporting)\b"]
 # Verbs whose subject raises money: the subject is the recipient.
 RAISE_VERBS = [r"\bendowed with\b", r"\brais(?:e|es|ed|ing)\b", r"\bsecur(?:e|es|ed|ing)\b", r"\bclos(?:e|es|ed|ing) an?\b",
                r"\bland(?:s|ed)?\b", r"\bbag(?:s|ged)?\b", r"\bnab(?:s|bed)?\b", r"\bpull(?:s|ed)? in\b",
@@ -95,7 +103,9 @@ MACHINE_ANAPHORS = [r"\bthe (?:system|machine|supercomputer|computer|cluster|dat
 # The target of an investment starts after one of these.
 TARGET_START = [r"\binto\b", r"\bin\b", r"\btowards?\b", r"\bfor\b", r"\bto\b", r"\bon\b"]
 # Clause breaks: a subject is not looked for across them.
-CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bbut\b", r"\bthan\b"]
+CLAUSE_BREAK = [r"[.;:!?]\s", r"\bwhile\b", r"\bwhereas\b", r"\bafter\b", r"\bbefore\b", r"\bbut\b", r"\bthan\b",
+                # reported speech: "X told Y that Z raised", the subject is after "that"
+                r"\b(?:said|says|told|tells|announced|announces|confirmed|reported|explained|added|noted)\b[^.;:!?]{0,40}?\bthat\b"]
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
           "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,

@@ -8,9 +8,15 @@ must not fire the rule.
 """
 
 _GAP = r"(?:[\w'’$€£.,-]+\s+){0,%d}"
+_IN_SENTENCE = r"(?:[^.;!?]|(?<=\d)\.(?=\d))"  # a decimal point does not end the clause
 
 RULES = [
     # (kind, name, pattern on the left context or None, pattern on the right context or None)
+    ("revenue", "revenue", None, r"^\s*(?:[\w-]+\s+){0,2}(?:in |of )(?:annual |quarterly )?(?:revenues?|sales|turnover)\b"),
+    # profits and earnings per share are accounting items, not prices or revenue
+    ("other", "profit", r"\b(?:net|operating|pre-tax|pretax|adjusted|quarterly|annual)\s+(?:profits?|income|loss(?:es)?|"
+     r"earnings)\b" + _IN_SENTENCE + r"{0,60}\Z|\b(?:earnings|profits?|income) per share\b" + _IN_SENTENCE + r"{0,60}\Z|"
+     r"\bEPS\b" + _IN_SENTENCE + r"{0,60}\Z", r"^\s*(?:[\w-]+\s+){0,2}(?:in|of) (?:net |operating )(?:profit|income|loss)\b"),
     ("acquisition", "enterprise value", r"\benterprise value of\s+" + _GAP % 2 + r"\Z|\b(?:all-cash|all-stock|cash|"
      r"acquisition|takeover|buyout) deal\b.{0,30}\Z", None),
     ("acquisition", "transaction amount", r"\b(?:total |cash |purchase )?consideration\b[^.;!?]{0,30}\Z|"
@@ -59,6 +65,8 @@ RULES = [
      r"take over|took over|takes over|taking over|snap(?:s|ped)? up|acquisition of|takeover of|purchase of)\b\s+"
      r"(?:\S+\s+){0,8}(?:for|at|in an?|in)\s+" + _GAP % 4 + r"\Z",
      r"^\s*(?:[\w-]+\s+){0,2}(?:acquisition|takeover|buyout|purchase|deal to (?:buy|acquire))\b"),
+    ("funding_round", "round", None, r"^\s*(?:[\w-]+\s+){0,2}(?:funding|financing|fundraising|seed|series [a-h]|equity|"
+     r"investment) round\b|^\s*(?:[\w-]+\s+){0,1}(?:series [a-h]|seed round|fundraise|fundraising)\b"),
     ("investment", "cost with named funders", None, r"^\s*,?\s*(?:to be |is |are |being )?(?:shared|split|funded|financed|"
      r"paid for|co-funded|co-financed|covered)\s+(?:equally\s+)?(?:between|by)\b"),
     ("investment", "subsidy", r"\b(?:subsid(?:y|ies|ise|ize|ised|ized)|grants?|state aid|public (?:funding|support|money)|"
@@ -67,7 +75,8 @@ RULES = [
     ("investment", "plant cost", r"\b(?:fab|factory|plant|facility|gigafactory|data ?cent(?:er|re)|campus|site)s?\b\s+"
      r"(?:\w+\s+){0,4}(?:costing|cost|worth|valued at|will cost|to cost|expected to cost|of)\s+" + _GAP % 2 + r"\Z",
      r"^\s*(?:[\w-]+\s+){0,3}(?:chip |semiconductor |new )?(?:fab|factory|plant|gigafactory|data ?cent(?:er|re)s?|"
-     r"campus|mega-?site|lab|laboratory|research cent(?:er|re))\b"),
+     r"campus|mega-?site|lab|laboratory|research cent(?:er|re))\b|^\s*(?:(?!credit|loan|bond|bridge|revolving|financing|debt|"
+     r"term\b)[\w-]+\s+){0,3}facilit(?:y|ies)\b"),
     ("investment", "project value", r"\bproject\b.{0,30}(?:worth|valued at|estimated at|of)\s+" + _GAP % 2 + r"\Z", None),
     ("investment", "spending verb", r"\b(?:spend|invest|inject|pour|plough|plow|commit|pledge)(?:s|ed|ing)?\s+"
      + _GAP % 2 + r"\Z", None),

@@ -37,9 +37,18 @@ SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"
                  r"\bconfié à", r"\bindique", r"\bécrit", r"\bexplique à", r"\bcité\w* par", r"\bvia"]
 NOT_PARTY_BEFORE = [r"\b(?:fourni|construit|fabriqué|conçu|développé|fondé|cofondé|créé|exploité|opéré)e?s? par\s+(?:[\w-]+\s+){0,2}\Z",
                     r"\bdans le cadre d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,2}\Z", r"\b(?:plan|programme|stratégie|sommet|initiative)\s+\Z",
-                    r"\blors d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,1}\Z"]
+                    r"\blors d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,1}\Z",
+                    r"\b(?:sous réserve|en attente|dans l['’]attente)\s+(?:de\s+)?(?:l['’]|son\s+|leur\s+)?(?:approbation|aval|autorisation|"
+                    r"feu vert)\s+(?:de\s+(?:la\s+|l['’])?|d['’]|du\s+|des\s+)\Z"]
 # « Le gouvernement » sans autre précision, dans un article en français : le gouvernement français.
 STATE_NOUNS = {r"\b(?:le|du|au) gouvernement\b(?!\s+(?:\w+ien|\w+ais|\w+and|\w+ois|\w+ain|\w+ol|\w+e)\b)": "french_government"}
+# Mots à majuscule que les petits modèles prennent pour une partie mais qui nomment un tour, un jour, un
+# mois : jamais investisseur ni bénéficiaire (le nom entier, sans casse).
+NOT_PARTY_NAMES = [r"(?:pré-?)?(?:série|seed|amorçage|tour)(?: [a-h]\d?)?", r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+                   r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"]
+# Dernier mot du nom d'un média ou d'une agence (« ... Press », « ... Times ») : une source, jamais une partie.
+OUTLET_WORDS = [r"presse?", r"news", r"times", r"journal", r"herald", r"tribune", r"gazette", r"hebdo", r"matin",
+                r"soir", r"quotidien", r"magazine"]
 NOT_PARTY_AFTER = [r"\s*(?:a |ont |avait )?(?:appris|rapporté|révélé|approuvé|autorisé|validé|donné son (?:feu vert|accord)"
                    r"|a donné son (?:feu vert|accord)|approuve|autorise|valide)\b"]
 # Verbes dont le sujet lève des fonds : le sujet est le bénéficiaire.

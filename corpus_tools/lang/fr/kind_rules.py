@@ -3,8 +3,16 @@ règle dont le motif correspond aux mots juste avant (``left``) ou juste après 
 Exemples et quasi-exemples : ``kind_rules_examples.tsv``."""
 
 _GAP = r"(?:[\w'’$€£.,-]+\s+){0,%d}"
+_IN_SENTENCE = r"(?:[^.;!?]|(?<=\d)\.(?=\d))"  # un point décimal ne termine pas la proposition
 
 RULES = [
+    ("revenue", "revenue", None, r"^\s*(?:[\w'’-]+\s+){0,2}de (?:chiffre d['’]affaires|revenus?|ventes)\b"),
+    # bénéfices et bénéfice par action : des postes comptables, ni un prix ni un chiffre d'affaires
+    ("other", "profit", r"(?<!au )(?<!du )\b(?:bénéfices?|profits?|résultats? nets?|résultat opérationnel|résultat "
+     r"d['’]exploitation|pertes? nettes?)\b" + _IN_SENTENCE + r"{0,70}\Z",
+     r"^\s*(?:[\w'’-]+\s+){0,2}de (?:bénéfices?|pertes?)\b"),
+    ("price", "trading price", r"\b(?:prix|cours) (?:d['’]introduction |d['’]offre |de l['’]action |unitaire |de clôture "
+     r")?(?:de|à|fixé à)\s+\Z", None),
     ("acquisition", "enterprise value", r"\bvaleur d['’]entreprise (?:estimée |évaluée )?(?:à|de)\s+" + _GAP % 2 + r"\Z",
      None),
     ("acquisition", "transaction amount", r"\bmontant (?:total )?de (?:la transaction|l['’]acquisition|"
@@ -31,17 +39,22 @@ RULES = [
     ("other", "synergies", r"\bsynergies?\b(?:\s+\S+){0,4}\s*\Z", r"^\s*(?:\S+\s+){0,2}de synergies?\b"),
     ("other", "contract value", r"\b(?:contrat|commande)s?\b\s+(?:[\w'’]+\s+){0,3}(?:de|d['’]un montant de|estimée? à|"
      r"évaluée? à|pour)\s+" + _GAP % 1 + r"\Z", r"^\s*(?:[\w'’-]+\s+){0,2}(?:contrat|commande)s?\b"),
+    ("other", "market size", r"\bmarché\b[^.;!?]{0,60}(?:d['’]une valeur de|estimée? à|évaluée? à|pèse|pesant|qui "
+     r"représente|devrait atteindre|atteindra)\s+" + _GAP % 2 + r"\Z", None),
     ("other", "secondary sale", r"\bsecondaire\b|\bactionnaires existants\b", r"\bsecondaire\b"),
     ("other", "budget", r"\bbudget\b\s+" + _GAP % 3 + r"\Z", r"^\s*(?:\w+\s+){0,2}budget\b"),
     ("acquisition", "acquisition price", r"\b(?:rach[eè]t\w*|acqu(?:iert|érir|is|ise|isition)|s['’]offr\w+|reprise|"
      r"rachat|mis la main sur|mettre la main sur|met la main sur)\b\s+(?:\S+\s+){0,8}(?:pour|contre|moyennant|à)\s+"
-     + _GAP % 2 + r"\Z", r"^\s*(?:pour |afin de )?(?:le |la |l['’])?(?:rachat|l['’]acquisition|acquisition|reprise)\b"),
+     r"(?:(?:la|une) (?:\w+ )?somme de |un (?:\w+ )?montant de )?" + _GAP % 2 + r"\Z", r"^\s*(?:pour |afin de )?(?:le |la |l['’])?(?:rachat|l['’]acquisition|acquisition|reprise)\b"),
+    ("funding_round", "round", r"\b(?:lève|lèvent|lèvera|levé|lever|levait|levant)\s+(?:de |d['’])?" + _GAP % 2 + r"\Z|"
+     r"\blevées? (?:de fonds )?(?:de |d['’]un montant de )(?:près de |plus de |environ )?\Z", r"^\s*(?:[\w'’-]+\s+){0,2}(?:lors d['’]une |dans le cadre d['’]une |en |de )?(?:levée de fonds|"
+     r"tour de table|tour de financement|série [a-h])\b"),
     ("investment", "cost with named funders", None, r"^\s*,?\s*(?:sera |est |seront )?(?:partagé\w*|réparti\w*|"
      r"financé\w*|cofinancé\w*|pris\w* en charge)\s+(?:à parts égales\s+)?(?:entre|par)\b"),
     ("investment", "subsidy", r"\b(?:subvention\w*|aides? (?:publiques?|d['’]État|de l['’]État|fédérales?|financières?)|"
      r"soutien public|aides?)\b", r"^\s*(?:\w+\s+){0,3}(?:de |d['’])?(?:subvention\w*|aides? publiques?|aides? d['’]État|"
      r"aides?)\b"),
-    ("investment", "plant cost", r"\b(?:usine|fab|site|gigafactory|centre de données|centres de données|data ?cent(?:er|re)s?|"
+    ("investment", "plant cost", r"\b(?:usine|fab|site|chantier|gigafactory|centre de données|centres de données|data ?cent(?:er|re)s?|"
      r"campus)\b\s+(?:[\w'’]+\s+){0,4}(?:coût\w*|d['’]un (?:coût|montant) de|estimée? à|de)\s+" + _GAP % 1 + r"\Z",
      r"^\s*(?:[\w'’-]+\s+){0,2}(?:usine|fab|gigafactory|centre de données|centres de données|site)\b"),
     ("investment", "project value", r"\bprojet\b.{0,40}(?:d['’]une valeur de|évalué à|estimé à)\s+" + _GAP % 2 + r"\Z",
