@@ -44,6 +44,9 @@ def run_child(mode: str, folder: Path, jobs: int) -> dict:
     if mode == "baseline":
         result = run_baseline(folder)
     else:
+        from corpus_tools.allocator import prefer_system_allocator
+
+        prefer_system_allocator()  # as the command line runs it
         import corpus_tools as ct
 
         options = {"engine": "dask"} if mode == "dask" else {"n_process": jobs}

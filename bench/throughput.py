@@ -73,6 +73,9 @@ def run_baseline(folder: Path) -> dict:
 
 
 def run_analyze(folder: Path, jobs: int) -> dict:
+    from corpus_tools.allocator import prefer_system_allocator
+
+    prefer_system_allocator()  # as the command line runs it
     import corpus_tools as ct
 
     corpus = ct.analyze([folder], n_process=jobs, progress=False)

@@ -6,8 +6,12 @@ import shutil
 import sys
 from pathlib import Path
 
-from .lang import LANGUAGES
-from .report.export import CSV_DIALECTS
+from .allocator import prefer_system_allocator
+
+prefer_system_allocator()  # before anything imports pyarrow
+
+from .lang import LANGUAGES  # noqa: E402
+from .report.export import CSV_DIALECTS  # noqa: E402
 
 EXIT_USAGE = 2
 

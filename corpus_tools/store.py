@@ -132,9 +132,9 @@ def arrow_on_malloc() -> None:
     so that ``release_memory`` trims what they free too. Arrow's own allocator (mimalloc in the
     wheels) keeps freed pages for reuse: measured with bench/throughput.py's corpus, one process
     peaked at 600 MB at 2,000 documents and 661 MB at 8,000 with it, 591 and 605 MB with this.
-    (Arrow's C++ readers keep their own default; the ARROW_DEFAULT_MEMORY_POOL=system variable,
-    set before Arrow starts, would move them too: the user's choice, not ours.) Worker processes
-    call it once; the calling process uses ``arrow_malloc_while``."""
+    (Arrow's C++ readers and writers keep the allocator named when pyarrow was imported: the
+    command line names malloc, see ``allocator.prefer_system_allocator``; in a notebook it is the
+    user's choice.) Worker processes call it once; the calling process uses ``arrow_malloc_while``."""
     import pyarrow as pa
 
     pa.set_memory_pool(pa.system_memory_pool())

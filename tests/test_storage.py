@@ -1,4 +1,8 @@
 """Tables stream to disk in row groups and are read back only when used."""
+import os
+import subprocess
+import sys
+
 import pyarrow.parquet as pq
 
 import corpus_tools as ct
@@ -108,3 +112,15 @@ def test_jobs_allocate_arrow_through_malloc_and_give_the_caller_its_allocator_ba
         assert pa.default_memory_pool().backend_name == "mimalloc"
     finally:
         pa.set_memory_pool(callers)
+
+
+def test_the_command_line_runs_arrow_on_malloc_unless_the_user_chose_an_allocator():
+    """Arrow's C++ readers and writers take the allocator named in the environment when pyarrow is
+    first imported: the command line names malloc before it imports pyarrow, and keeps a user's choice."""
+    probe = "import corpus_tools.cli, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    environment = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    ours = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True, check=True)
+    assert ours.stdout.split() == ["system"]
+    theirs = subprocess.run([sys.executable, "-c", probe], env={**environment, "ARROW_DEFAULT_MEMORY_POOL": "mimalloc"},
+                            capture_output=True, text=True, check=True)
+    assert theirs.stdout.split() == ["mimalloc"]
