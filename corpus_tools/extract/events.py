@@ -195,6 +195,7 @@ def _distinctive_words(key: str) -> frozenset:
     return frozenset(w for w in _WORD.findall(key) if w not in _generic_words())
 
 
+@lru_cache(maxsize=1 << 16)  # the merge asks about the same few names for every pair of mentions
 def same_party(a: str, b: str) -> bool:
     """Two name keys of one party, written differently: "Alice&Bob" / "Alice & Bob", "the start-up
     Nordavia" / "Nordavia SAS" / "Nordavia" (the naming words of one hold the other's). "Nordavia
