@@ -12,6 +12,6 @@ def prefer_system_allocator() -> None:
     Arrow reads this variable once, when pyarrow is first imported, so this runs before pandas or
     pyarrow are. Its default (mimalloc in the wheels) keeps the pages it frees; malloc's are handed
     back by ``store.release_memory``. Measured with bench/throughput.py's corpus, one process: peak
-    588 MB at 2,000 documents and 666 MB at 20,000 with mimalloc, 579 and 617 MB with malloc.
+    588 MB at 2,000 documents and 668 MB at 20,000 with mimalloc, 579 and 617 MB with malloc.
     Worker processes inherit the variable (forked or spawned)."""
     os.environ.setdefault(ARROW_POOL_VARIABLE, "system")
