@@ -49,21 +49,20 @@ def candidates(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
     """The parties of the amount's sentence, of the sentences before and after, and the article's
     three most named organisations, each with its features. ``counts``: how often the article names
     each party key; ``ruled``: the rules' Roles (what they picked, and whether by a construction)."""
-    from .investments import (_cued_investors, _is_place, _is_public, _object_after, _party, _rules, _subject_of,
-                              _verb_before, candidate_parties)
+    from .investments import (_cued_investors, _is_place, _is_public, _object_after, _party, _party_key, _rules,
+                              _subject_of, _verb_before, candidate_parties)
 
     rules = _rules(lang)
     s_start, s_end = sentence
     here = candidate_parties(body, lang, sentence, entities)
     before_here = candidate_parties(body, lang, previous, entities) if previous[1] > previous[0] else []
     after_here = candidate_parties(body, lang, following, entities) if following[1] > following[0] else []
-    keys_named = {_party(e).entity_id or _party(e).name for e in here + before_here + after_here}
+    keys_named = {_party_key(e) for e in here + before_here + after_here}
     most = sorted(counts, key=lambda key: -counts[key])[:3]
-    article = [e for e in entities if e.label == "ORG" and (_party(e).entity_id or _party(e).name) in most
-               and (_party(e).entity_id or _party(e).name) not in keys_named]
     first_of_key: dict[str, Entity] = {}
-    for entity in article:
-        first_of_key.setdefault(_party(entity).entity_id or _party(entity).name, entity)
+    for entity in entities:
+        if entity.label == "ORG" and _party_key(entity) in most and _party_key(entity) not in keys_named:
+            first_of_key.setdefault(_party_key(entity), entity)
     cued = set(map(id, _cued_investors(body, rules, here, s_start)))
     leads = set(map(id, _cued_investors(body, rules, here, s_start, cues="lead_before")))
     raise_verb = _verb_before(body, rules, "raise", s_start, amount.start)
@@ -81,14 +80,13 @@ def candidates(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
     out = []
     for where, group in ((0, here), (1, before_here), (3, after_here), (2, list(first_of_key.values()))):
         for entity in group:
-            key = _party(entity).entity_id or _party(entity).name
+            party, key = _party(entity), _party_key(entity)
             is_before = where == 0 and entity.end <= amount.start
             is_after = where == 0 and entity.start >= amount.end
             gap = amount.start - entity.end if entity.end <= amount.start else entity.start - amount.end
             between = sum(1 for e in here if (entity.end <= e.start and e.end <= amount.start)
                           or (amount.end <= e.start and e.end <= entity.start)) if where == 0 else 3
             start = max(s_start if where == 0 else 0, entity.start - 70)
-            party = _party(entity)
             is_investor, is_recipient = party == ruled.investor, party == ruled.recipient
             features = (
                 where == 0, where == 1, where == 2, is_before, is_after, where == 3,

@@ -31,9 +31,9 @@ def test_entity_pipeline_ner_uses_numpy_blas_and_finds_the_same_entities():
 
     ner = entity_pipeline("fr").get_pipe("ner")
     assert all(isinstance(node.ops, NumpyBlasOps) for node in ner.model.walk())
-    plain = load_model("fr", exclude=tuple(_UNUSED_FOR_NER))
-    ours = load_model("fr", exclude=tuple(_UNUSED_FOR_NER))
-    use_numpy_blas(ours)
-    found = [(e.text, e.label_) for e in ours(_TEXT).ents]
-    assert found == [(e.text, e.label_) for e in plain(_TEXT).ents]
+    model = load_model("fr", exclude=tuple(_UNUSED_FOR_NER))
+    through_blis = [(e.text, e.label_) for e in model(_TEXT).ents]
+    use_numpy_blas(model)
+    found = [(e.text, e.label_) for e in model(_TEXT).ents]
+    assert found == through_blis
     assert ("Marie Lefort", "PER") in found
