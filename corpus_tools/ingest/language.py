@@ -13,7 +13,8 @@ bench/language_words.py) adds a lean of at most MODEL_MAX_POINTS: "Open position
 entrepôts" are words of one language. It never reads names: a capitalised word it has never seen in
 lower case ("Emily Carter") is no evidence, nor are e-mail and web addresses; where most words are
 ones the training set never writes, its lean counts only if langdetect's profiles, read whole and
-deterministically, favour the same language (not a Spanish or Catalan heading); a text with no
+deterministically, favour the same language (not a Spanish or Catalan heading) or our languages'
+dictionaries (``dictionary.py``) hold every one and only one language's some; a text with no
 evidence at all stays "und" without asking langdetect. The model alone never makes a decision
 certain (a third language's words lean somewhere too); unclear text of MIN_LETTERS and MIN_WORDS or
 more still goes to langdetect (seeded, so results are deterministic; about 10 ms a call, see
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang import LANGUAGES, UNDETERMINED, resource
+from . import dictionary
 
 SUPPORTED = LANGUAGES
 MIN_LETTERS = 20  # below this langdetect is a coin toss: not asked
@@ -181,7 +183,7 @@ def model_points(sample: str) -> dict[str, float]:
     counts, n_words, n_grams = _model()
     log_odds = dict.fromkeys(LANGUAGES, 0.0)
     known = unseen = 0
-    read = []  # the words the model reads, for the profiles
+    read, unseen_words = [], []  # the words the model reads, for the profiles; those the training set never writes
     tokens = model_tokens(sample)
     for i, token in enumerate(tokens):
         word = token.lower()
@@ -195,6 +197,7 @@ def model_points(sample: str) -> dict[str, float]:
         elif token.islower() and len(token) >= MODEL_MIN_UNSEEN:  # an unseen word, not a name: its trigrams
             unseen += 1
             read.append(word)
+            unseen_words.append(word)
             grams = trigrams(word)
             for lang, c in counts.items():
                 log_odds[lang] += sum(math.log((c.grams.get(g, 0) + MODEL_SMOOTHING) / (c.n_grams + MODEL_SMOOTHING * n_grams))
@@ -203,7 +206,15 @@ def model_points(sample: str) -> dict[str, float]:
     if not known and not unseen:
         return {}
     if (not known or unseen > known) and profile_favourite(read) != ranked[0]:
-        return {}  # mostly words the training set never writes: perhaps a third language
+        # Mostly words the training set never writes: perhaps a third language ("nueva planta"),
+        # unless our languages' dictionaries hold every one and only one holds some ("skills").
+        holders = [dictionary.languages_of(word) for word in unseen_words]
+        held = [langs[0] for langs in holders if len(langs) == 1]
+        if not held or not all(holders):
+            return {}
+        for lang in held:
+            log_odds[lang] += MODEL_LOG_ODDS_PER_POINT
+        ranked = sorted(LANGUAGES, key=lambda lang: (-log_odds[lang], lang))
     margin = log_odds[ranked[0]] - log_odds[ranked[1]]
     points = dict.fromkeys(LANGUAGES, 0.0)
     points[ranked[0]] = min(margin / MODEL_LOG_ODDS_PER_POINT, MODEL_MAX_POINTS)
