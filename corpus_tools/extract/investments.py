@@ -90,6 +90,8 @@ def _rules(lang: str):
         "not_field": words(rules.NOT_FIELD),
         "money_form": re.compile(r"(?:(?:the|its|their|la|le|les|l['’]|des|de|ses|leurs)\s*)?" + _alternation(rules.MONEY_FORMS)
                                  + r"\b", flags),
+        "national_currencies": {code: re.compile(r"(?:\d|illions?|illiards?|trillions?)\s+(?:de\s+|d['’])?(?:" + pattern
+                                                 + r")\b", flags) for code, pattern in rules.NATIONAL_CURRENCIES.items()},
         "national_adjectives": {code: re.compile(r"\b" + pattern + r"\b", 0 if lang == "en" else flags)
                                 for code, pattern in rules.NATIONAL_ADJECTIVES.items()},
         "not_party_after": re.compile(_alternation(rules.NOT_PARTY_AFTER), flags),
@@ -297,14 +299,17 @@ def _country_code(party_id: str) -> str:
 
 @lru_cache(maxsize=64)
 def _article_government(body: str, lang: str) -> tuple[str, str] | None:
-    """(name, gazetteer id or "") of the government of the country an article names most, by its
-    names and nationality adjectives; the language's default country when it names none."""
+    """(name, gazetteer id or "country:" key) of the government of the country an article names
+    most, by its names, nationality adjectives and national currencies; the language's default
+    country when it names none."""
     from .entities import gazetteer
 
     counts: Counter = Counter()
     for code, pattern in _country_names().items():
         counts[code] += len(pattern.findall(body))
     for code, pattern in _rules(lang)["national_adjectives"].items():
+        counts[code] += len(pattern.findall(body))
+    for code, pattern in _rules(lang)["national_currencies"].items():
         counts[code] += len(pattern.findall(body))
     ranked = sorted(((n, code) for code, n in counts.items() if n), reverse=True)
     named_most = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] > ranked[1][0])
@@ -424,13 +429,15 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
         raiser = _subject_of(body, rules, raise_verb, parties, s_start) if raise_verb else None
         if raiser is not None and raiser not in cued:
             recipient, cue = _party(raiser), "subject of " + raise_verb.group(0).lower()
+            # "X, backed by A and B, raised": A and B back the company, they are not named as this round's
+            apposition = re.match(r"\s*,[^,]*,", body[raiser.end:raise_verb.start()])
+            if apposition is not None:
+                cued = [e for e in cued if not raiser.end <= e.start < raiser.end + apposition.end()]
         for entity in cued:
             add_investor(entity)
-        subject_invests = False
         if not investors:
             invest_verb = _verb_before(body, rules, "invest", s_start, amount.start)
             add_investor(_subject_of(body, rules, invest_verb, parties, s_start) if invest_verb else None)
-            subject_invests = bool(investors)
         if not investors and next_sentence[1] > next_sentence[0]:
             # "X raised €20m. The round was led by A, with B and C.": the leads follow.
             following = candidate_parties(body, lang, next_sentence, entities)
@@ -445,8 +452,6 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
             place = _place_just_before(body, rules, parties, amount, s_start) if raise_verb is None else None
             if place is not None:  # "one in Poland of €4.6bn and one in Israel of $25bn"
                 recipient, cue = _party(place), "place before the amount"
-            elif after_in is None and raise_verb is None and subject_invests:
-                recipient, cue = main, "salient, the subject invests"  # "A joined a €20m round": not A's round
             elif after_in is not None and raise_verb is None:
                 # "A signed for a $500m investment in B": B raises, A puts the money in
                 recipient, cue = _party(after_in), "company after the amount"

@@ -64,6 +64,8 @@ NATIONAL_ADJECTIVES = {"FR": r"French", "DE": r"German", "GB": r"British", "US":
                        "JP": r"Japanese", "KR": r"Korean", "CN": r"Chinese", "TW": r"Taiwanese",
                        "IN": r"Indian", "IT": r"Italian", "ES": r"Spanish", "NL": r"Dutch", "IL": r"Israeli",
                        "PL": r"Polish"}
+# Currencies only one country uses, as written after a figure ("510 trillion won"): they name its country.
+NATIONAL_CURRENCIES = {"KR": r"won", "JP": r"yen", "CN": r"yuan|renminbi", "IN": r"rupees?", "GB": r"pounds?"}
 # Capitalised words the small models take for a party but that name a round, a day or a month: never an investor or a recipient (the whole name, case-insensitive).
 NOT_PARTY_NAMES = [r"(?:pre-)?(?:series|seed|round)(?: [a-h]\d?)?(?: round)?", r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
                    r"january|february|march|april|june|july|august|september|october|november|december"]

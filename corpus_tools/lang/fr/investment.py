@@ -59,6 +59,8 @@ NATIONAL_ADJECTIVES = {"FR": r"français(?:e|es)?", "DE": r"allemand(?:e|s|es)?"
                        "KR": r"(?:sud-)?coréen(?:ne|s|nes)?", "CN": r"chinois(?:e|es)?", "TW": r"taïwanais(?:e|es)?",
                        "IN": r"indien(?:ne|s|nes)?", "IT": r"italien(?:ne|s|nes)?", "ES": r"espagnol(?:e|s|es)?",
                        "NL": r"néerlandais(?:e|es)?", "IL": r"israélien(?:ne|s|nes)?", "PL": r"polonais(?:e|es)?"}
+# Monnaies d'un seul pays, écrites après un chiffre (« 41 800 milliards de wons ») : elles nomment ce pays.
+NATIONAL_CURRENCIES = {"KR": r"wons?", "JP": r"yens?", "CN": r"yuans?|renminbis?", "IN": r"roupies?", "GB": r"livres? sterling"}
 # Mots à majuscule que les petits modèles prennent pour une partie mais qui nomment un tour, un jour, un
 # mois : jamais investisseur ni bénéficiaire (le nom entier, sans casse).
 NOT_PARTY_NAMES = [r"(?:pré-?)?(?:série|seed|amorçage|tour)(?: [a-h]\d?)?", r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
@@ -89,7 +91,7 @@ FIELD_START = [r"\bdans\b"]
 # Verbes dont le sujet met l'argent : le sujet est l'investisseur.
 INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
                 r"\bmet(?:tre|tra|tent)?\b", r"\bconsacr\w+", r"\bmobilis\w+", r"\ballou\w+", r"\baccord\w+",
-                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc\w+", r"\bsoutien\w*", r"\bcontribu\w+",
+                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc(?!ement)\w+", r"\bsoutien\w*", r"\bcontribu\w+",
                 r"\bsoutenir\b", r"\bmen\w+", r"\bpilot\w+", r"\bparticip\w+", r"\bdépens\w+",
                 r"\bconstrui\w+", r"\bpromet\w*", r"\bpromis\b", r"\bmise\b", r"\bpari\w*", r"\bprend\w*",
                 r"\bpris\b"]
