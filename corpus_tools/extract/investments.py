@@ -6,6 +6,9 @@ cue phrases ("led by", "auprès de", "mené par") open lists of investors, acqui
 company bought, subsidies give state and company; sources, approvers, programmes and suppliers are
 never parties. The words of each language are in ``lang/<lang>/investment.py``, with examples in
 ``investment_examples.tsv``. When the sentence names nobody, "it" is the article's main organisation.
+"The government" without a country is the government of the country the article names most. An
+investment that names no receiving party goes to its field ("in quantum research") or, from a state,
+to the state's own country: soft recipients (``field:``, ``country:`` keys) the merge never links on.
 """
 from __future__ import annotations
 
