@@ -682,6 +682,15 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
     return NOBODY, ([_party(before[-1])] if before else []), "nearest before the amount"
 
 
+def _unknown_place(entity: Entity) -> bool:
+    """A name tagged as a place that is no country and no region or large city the lists know
+    ("Rapidus", a company's town): never taken for a state."""
+    from .organisations import places
+
+    return entity.label == "LOC" and not _party(entity).entity_id.startswith("country:") and \
+        _ARTICLE.sub("", entity.canonical) not in places()
+
+
 def _is_public(entity: Entity) -> bool:
     """A state, a government, a region or a public body: who grants subsidies."""
     from .entities import gazetteer
@@ -698,7 +707,8 @@ def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_st
                                                  else (amount.end, word.start())))
                for word in rules["subsidy"].finditer(body, window_start, window_end)):
         return None  # the amount itself must be the subsidy, not a figure beside one ("30bn, of which 10bn in aid")
-    states = [e for e in parties if _is_public(e) or rules["state_name"].search(e.canonical)]
+    # a name the small models tag as a place but no list knows is more often a company than a state
+    states = [e for e in parties if (_is_public(e) and not _unknown_place(e)) or rules["state_name"].search(e.canonical)]
     companies = [e for e in parties if e not in states and e.label == "ORG"]
     if not states:
         return None
