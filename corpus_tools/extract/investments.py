@@ -90,6 +90,9 @@ def _rules(lang: str):
         "agent_before": re.compile(_alternation(rules.AGENT_BEFORE) + r"\s+(?:(?:the|la|le|les|l['’])\s*)?\Z", flags),
         "field_start": re.compile(r"[\s)]*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,5}" + _alternation(rules.FIELD_START) + r"\s+", flags),
         "field_end": words(rules.FIELD_END),
+        # between a subject and its verb, at most two auxiliaries ("has just", "vient de")
+        "verb_just_after": re.compile(r"\s+(?:" + "|".join(rules.AUXILIARIES) + r")?(?:\s*\b(?:" + "|".join(rules.AUXILIARIES)
+                                      + r")\b)?\s*", flags),
         "not_field": words(rules.NOT_FIELD),
         "money_form": re.compile(r"(?:(?:the|its|their|la|le|les|l['’]|des|de|ses|leurs)\s*)?" + _alternation(rules.MONEY_FORMS)
                                  + r"\b", flags),
@@ -370,6 +373,9 @@ def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start
                  and not rules["governed"].search(body, max(clause_start, e.start - 25), e.start)]
     if relative:
         return relative[-1]  # "A who will invest €5m and B who will invest €1m": B for the second verb
+    adjacent = [e for e in parties if clause_start <= e.start and rules["verb_just_after"].fullmatch(body, e.end, verb.start())]
+    if adjacent and adjacent[-1].label != "LOC":
+        return adjacent[-1]  # "... vidéos par IA Synthesia a levé": the name just before its verb is its subject
     named = [e for e in in_clause if e.label != "LOC"]
     return (named or in_clause or [None])[-1]
 
@@ -430,6 +436,8 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
     elif kind == "funding_round":
         raise_verb = _verb_before(body, rules, "raise", s_start, amount.start)
         raiser = _subject_of(body, rules, raise_verb, parties, s_start) if raise_verb else None
+        if raiser is not None and raiser in cued and rules["verb_just_after"].fullmatch(body, raiser.end, raise_verb.start()):
+            cued = [e for e in cued if e is not raiser]  # "vidéos par IA X a levé": X raises, "par" is no cue
         if raiser is not None and raiser not in cued:
             recipient, cue = _party(raiser), "subject of " + raise_verb.group(0).lower()
             # "X, backed by A and B, raised": A and B back the company, they are not named as this round's

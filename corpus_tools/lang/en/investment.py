@@ -108,6 +108,8 @@ MONEY_FORMS = [r"loans?", r"equity", r"cash", r"shares", r"debt", r"bonds?", r"g
 # Words that make the phrase after "in" a time or an action, not a field ("in the coming years",
 # "in establishing the plant").
 NOT_FIELD = [r"\b(?:years?|months?|weeks?|decades?|days?|quarters?|period|time)\b", r"^(?:the |its |their )?\w+ing\b"]
+# Words between a subject and its verb ("X has just raised"): the name before them is the subject.
+AUXILIARIES = [r"has", r"have", r"had", r"just", r"will", r"would", r"is", r"was", r"also", r"recently", r"now"]
 FIELD_START = [r"\binto\b", r"\bin\b"]
 # Verbs whose subject buys and whose object is bought.
 ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",

@@ -87,6 +87,9 @@ AGENT_BEFORE = [r"\bpar"]
 MONEY_FORMS = [r"prêts?", r"fonds propres", r"capital", r"actions", r"dette", r"obligations", r"subventions?", r"aides?", r"crédits?", r"financements?", r"soutien", r"numéraire", r"tranches?", r"total"]
 # Mots qui font de ce qui suit « dans » un temps, pas un domaine (« dans les années à venir »).
 NOT_FIELD = [r"\b(?:ans?|années?|mois|semaines?|décennies?|jours?|trimestres?|temps|période|délais?)\b"]
+# Mots entre un sujet et son verbe (« X vient de lever ») : le nom qui les précède est le sujet.
+AUXILIARIES = [r"a", r"ont", r"avait", r"avaient", r"vient", r"viennent", r"de", r"d['’]", r"va", r"vont", r"aussi",
+               r"également", r"déjà", r"enfin"]
 FIELD_START = [r"\bdans\b"]
 # Verbes dont le sujet met l'argent : le sujet est l'investisseur.
 INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
