@@ -90,6 +90,9 @@ def _rules(lang: str):
         "agent_before": re.compile(_alternation(rules.AGENT_BEFORE) + r"\s+(?:(?:the|la|le|les|l['’])\s*)?\Z", flags),
         "field_start": re.compile(r"[\s)]*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,5}" + _alternation(rules.FIELD_START) + r"\s+", flags),
         "field_end": words(rules.FIELD_END),
+        "subsidiary_of": re.compile(_alternation(rules.RECIPIENT_AFTER) + r"\s+(?:\w+\s+)?" + _alternation(rules.SUBSIDIARY_NOUNS)
+                                    + r"\b[^.;:!?]{0,80}?,\s*\Z", flags),
+        "round_word": words(rules.ROUND_WORDS),
         # between a subject and its verb, at most two auxiliaries ("has just", "vient de")
         "verb_just_after": re.compile(r"\s+(?:" + "|".join(rules.AUXILIARIES) + r")?(?:\s*\b(?:" + "|".join(rules.AUXILIARIES)
                                       + r")\b)?\s*", flags),
@@ -532,6 +535,9 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
     if kind == "investment" and not recipient.name:
         recipient = _field(body, rules, amount, s_end)
         cue = cue + ", field as recipient" if recipient.name else cue
+    if kind == "investment" and not recipient.name and main.name and main not in investors and \
+            rules["round_word"].search(body, s_start, s_end):
+        recipient, cue = main, cue + ", the round's company"  # "$300m more from A brings the round to $1.5bn"
     if _is_state(recipient):  # "the government ... €1.5bn" read as receiving: a state gives, lends or buys
         investors = investors or [recipient]
         recipient, cue = NOBODY, cue + ", a state does not receive"
@@ -625,7 +631,11 @@ def _recipient_after(body: str, rules, parties: list[Entity], start: int, s_end:
     """The first party after ``start`` introduced by "in", "into", "for", "dans", "pour"...: what the
     money goes to."""
     for entity in parties:
-        if entity.start < start or entity.start - start > 120:
+        if entity.start < start or entity.start - start > 160:
+            continue
+        if rules["subsidiary_of"].search(body, start, entity.start) and not _is_place(entity):
+            return entity  # "dans une filiale détenue par A, B": B, the subsidiary, receives
+        if entity.start - start > 120:
             continue
         if rules["agent_before"].search(body, max(start, entity.start - 30), _name_start(body, entity)):
             continue  # "starting with London" is fine, "presented by X" names no recipient

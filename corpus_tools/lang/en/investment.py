@@ -110,6 +110,10 @@ MONEY_FORMS = [r"loans?", r"equity", r"cash", r"shares", r"debt", r"bonds?", r"g
 NOT_FIELD = [r"\b(?:years?|months?|weeks?|decades?|days?|quarters?|period|time)\b", r"^(?:the |its |their )?\w+ing\b"]
 # Words between a subject and its verb ("X has just raised"): the name before them is the subject.
 AUXILIARIES = [r"has", r"have", r"had", r"just", r"will", r"would", r"is", r"was", r"also", r"recently", r"now"]
+# Nouns of a company held by another, named after a comma ("into a subsidiary it controls, X").
+SUBSIDIARY_NOUNS = [r"subsidiary", r"joint venture", r"unit", r"affiliate", r"venture"]
+# Words of a funding round: an investment in the round goes to the round's company.
+ROUND_WORDS = [r"\bround\b", r"\bfundraise\b", r"\bfundraising\b", r"\bSeries [A-H]\b"]
 FIELD_START = [r"\binto\b", r"\bin\b"]
 # Verbs whose subject buys and whose object is bought.
 ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",

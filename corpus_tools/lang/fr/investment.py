@@ -90,6 +90,10 @@ NOT_FIELD = [r"\b(?:ans?|années?|mois|semaines?|décennies?|jours?|trimestres?|
 # Mots entre un sujet et son verbe (« X vient de lever ») : le nom qui les précède est le sujet.
 AUXILIARIES = [r"a", r"ont", r"avait", r"avaient", r"vient", r"viennent", r"de", r"d['’]", r"va", r"vont", r"aussi",
                r"également", r"déjà", r"enfin"]
+# Noms d'une société détenue par une autre, nommée après une virgule (« dans une filiale ..., X »).
+SUBSIDIARY_NOUNS = [r"filiale", r"co-?entreprise", r"joint-venture", r"entité", r"société commune"]
+# Mots d'un tour de table : un investissement dans le tour va à la société qui lève.
+ROUND_WORDS = [r"\btour de (?:table|financement)\b", r"\blevée\b", r"\btour\b", r"\bs[ée]rie [A-H]\b"]
 FIELD_START = [r"\bdans\b"]
 # Verbes dont le sujet met l'argent : le sujet est l'investisseur.
 INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
