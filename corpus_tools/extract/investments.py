@@ -844,8 +844,19 @@ def _sentence_spans(body: str, amounts: list[Amount], sentences: list[tuple[int,
         line_end = len(body) if line_end == -1 else line_end
         if end <= start:
             start, end = line_start, line_end
-        clipped.append((max(start, line_start), min(end, line_end)))
+        start, end = max(start, line_start), min(end, line_end)
+        for stop in _LEGAL_FORM_STOP.finditer(body, start, end):  # "... GmbH. The plant": the small models read on
+            if stop.end() <= amount.start:
+                start = stop.end()
+            elif stop.start() >= amount.end:
+                end = body.index(".", stop.start()) + 1
+                break
+        clipped.append((start, end))
     return clipped
+
+
+# A legal form ending a sentence ("... Company (ESMC) GmbH. La décision"): the small models miss the break.
+_LEGAL_FORM_STOP = re.compile(r"\b(?:GmbH|Inc|Ltd|Corp|Co|AG|SE|SA|SAS|plc|LLC|NV|BV)\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[tuple[int, int]]

@@ -338,3 +338,17 @@ def test_a_field_recipient_links_nothing_and_a_named_recipient_beats_it():
     events, event_of = merge_events(rows)
     assert event_of["a-0"] == event_of["c-0"] != event_of["b-0"]
     assert next(e for e in events if e["event_id"] == event_of["a-0"])["recipient"] == "Nordavia"
+
+
+def test_a_legal_form_ending_a_sentence_ends_it_for_the_roles():
+    """The small models read on after "GmbH." or "Inc.": the amount's sentence starts after it,
+    and a comma after the legal form ("Voltaro Inc., the maker") does not end anything."""
+    from corpus_tools.extract.investments import _sentence_spans
+    from corpus_tools.extract.money import extract_amounts
+
+    body = "Norvik founded Voltaro Energy GmbH. The plant will cost €50m. Voltaro Inc., the maker, spent €9m."
+    amounts = extract_amounts(body, lang="en")
+    whole = [(0, len(body))]
+    spans = _sentence_spans(body, amounts, whole)
+    assert [body[s:e] for s, e in spans] == ["The plant will cost €50m. Voltaro Inc., the maker, spent €9m.",
+                                             "The plant will cost €50m. Voltaro Inc., the maker, spent €9m."]
