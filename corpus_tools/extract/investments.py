@@ -184,18 +184,15 @@ _ARTICLE = re.compile(r"^(?:la|le|les|l['’]|the)\s*", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, re.Pattern]:
     """Country code -> its names as written (capitalised: "EAU" is not "eau"), the unions left out."""
-    names: dict[str, list[str]] = {}
-    for name, (code, _) in _countries().items():
-        if code != "EU":
-            names.setdefault(code, [])
     from importlib import resources
 
     text = resources.files("corpus_tools.lang.common").joinpath("countries.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines()[1:]:
-        code, *columns = line.split("\t")
-        if code in names and not line.startswith("#"):
-            names[code] += [name for column in columns for name in column.split("|") if len(name) > 2]
-    return {code: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(set(forms), key=len, reverse=True))) + r")\b")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    names: dict[str, set[str]] = {}
+    for code, *columns in rows:
+        if code != "EU":
+            names.setdefault(code, set()).update(n for column in columns for n in column.split("|") if len(n) > 2)
+    return {code: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")\b")
             for code, forms in names.items() if forms}
 
 
@@ -288,8 +285,9 @@ _BARE_STATE = re.compile(r"(?:(?:the|l['’]|le)\s*)?(?:State|État|Etat|governm
 
 
 def _resolved_state(body: str, lang: str, entity: Entity) -> Entity | None:
-    """An entity that is a bare "État" or "government" the gazetteer read as one fixed state: the
-    government of the article's country instead (None: not such an entity, or no country named)."""
+    """A bare "État" or "government" (which the gazetteer reads as one fixed state) becomes the
+    government of the article's country; None when the article names no country; any other
+    entity is returned as it is."""
     if not _BARE_STATE.fullmatch(entity.text.strip()):
         return entity
     government = _article_government(body, lang)
