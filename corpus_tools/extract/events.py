@@ -9,7 +9,10 @@ the roles backwards and joins without its parties. The investor is never needed.
 amount joins an event only if it agrees with every mention already in it, so events never chain
 (ten rounds of $100m-$143m by one fund stay ten events). Candidates come from a value-sorted index
 (blocking on value), so the work grows near-linearly with the corpus. A figure written without a
-currency joins the event whose figure it states, and never makes one.
+currency joins the event whose figure it states, and never makes one. A place, a country or a field
+never links two mentions as their recipient; within one article, two figures whose mentions name
+different investors are two commitments. An event's investor is the party its mentions name, weighted
+by how each mention read it (a construction over the nearest name over a guess from the article).
 
 The tolerances are fitted on ``../shared/train/events`` (``bench/merge_thresholds.py``).
 """
@@ -34,9 +37,22 @@ QUALIFIER_RANK = {"exact": 0, "approx": 1, "at_least": 2, "at_most": 2, "range":
 AMOUNT_COLUMNS = ["doc_id", "amount_id", "start", "end", "kind", "value", "low", "high", "currency", "value_eur",
                   "value_usd", "fx_rate", "approx", "qualifier", "investor", "investors", "investor_id", "recipient",
                   "recipient_id", "target", "date", "event_date", "lang", "sentence", "sentence_start",
-                  "equivalent_of"]  # what the merge reads of an amount
+                  "equivalent_of", "role_cue"]  # what the merge reads of an amount
 BEST_FIELDS = ("value", "low", "high", "currency", "value_eur", "value_usd", "fx_rate", "approx", "qualifier")
 LIST_SEPARATOR = ";"
+# How much a mention's investor counts in its event: read from a construction ("led by A", "A
+# invests"), taken as the nearest name before the amount, or guessed from the article (the most
+# named organisation, the ranker).
+CONSTRUCTION_WEIGHT, NEAREST_WEIGHT, GUESS_WEIGHT = 3, 2, 1
+
+
+def investor_weight(role_cue: str) -> int:
+    """What a mention's investor weighs when an event's mentions disagree: a name the sentence
+    gives as investor outweighs two guessed from the article."""
+    cue = role_cue or ""
+    if "investor ranked" in cue or cue.startswith("salient"):
+        return GUESS_WEIGHT
+    return NEAREST_WEIGHT if cue.startswith("nearest") else CONSTRUCTION_WEIGHT
 
 
 def _is_investing(row: Mapping) -> bool:
@@ -161,7 +177,7 @@ def _recipients_agree(a: str, b: str) -> bool:
         same_party(a, b)
 
 
-_PLACE_KEYS = ("place:", "country:")
+_PLACE_KEYS = ("place:", "country:", "field:")  # soft recipients: a site, a country, a field
 _WORD = re.compile(r"\w+")
 
 
@@ -256,8 +272,10 @@ class _Parties:
         mine, theirs = self.recipient(), unit.recipient()
         if mine and theirs and not _recipients_agree(mine, theirs):
             return False
-        if unit.docs <= self.docs or _share_party(_named(unit), _named(self)):
+        if _share_party(_named(unit), _named(self)):
             return True
+        if unit.docs <= self.docs:  # one article: its figures are one unless their investors differ
+            return not (unit.investors and self.investors)
         if unit.names and self.names:
             return False
         return any(a.kind == b.kind and a.currency == b.currency and _values_agree(a, b, EXACT_TOLERANCE)
@@ -504,10 +522,12 @@ class _Event:
     def __init__(self):
         self.best: dict | None = None
         self.best_rank = 99
-        self.named: Counter = Counter()  # (investor, investor_id), in order of first mention
+        self.named: Counter = Counter()  # (investor, investor_id) -> weight, in order of first mention
+        self.investor_mentions: Counter = Counter()  # name key -> mentions naming it as investor
         self.co_investors: dict[str, None] = {}
         self.recipients: Counter = Counter()
         self.named_recipients: Counter = Counter()  # organisations and people, not places
+        self.fields: set[str] = set()  # fields named as what the money goes to
         self.kinds: Counter = Counter()
         self.target = ""
         self.event_dates: set[str] = set()
@@ -525,7 +545,8 @@ class _Event:
             self.best_rank = rank
             self.best = {field: row.get(field) for field in BEST_FIELDS}
         if row["investor"]:
-            self.named[(row["investor"], row.get("investor_id") or "")] += 1
+            self.named[(row["investor"], row.get("investor_id") or "")] += investor_weight(row.get("role_cue") or "")
+            self.investor_mentions[_name_key(row["investor"])] += 1
         for name in (row.get("investors") or "").split(LIST_SEPARATOR):
             if name:
                 self.co_investors[name] = None
@@ -533,6 +554,8 @@ class _Event:
             self.recipients[row["recipient"]] += 1
             if not (row.get("recipient_id") or "").startswith(_PLACE_KEYS):
                 self.named_recipients[row["recipient"]] += 1
+            elif (row.get("recipient_id") or "").startswith("field:"):
+                self.fields.add(row["recipient"])
         self.kinds[row["kind"]] += 1
         self.target = self.target or row["target"]
         if row.get("event_date"):
@@ -570,10 +593,14 @@ class _Event:
     def row(self) -> dict:
         best = self.best
         amount_ids = sorted(self.amount_ids)
-        # a company named once beats a place named twice: "US firm Imperva" is about Imperva
-        recipients = self.named_recipients or self.recipients
-        recipient = max(recipients, key=lambda name: (recipients[name], name)) if recipients else ""
-        investor, investor_id = self.investor(recipient)
+        # a company named once beats a place named twice: "US firm Imperva" is about Imperva; a
+        # party more mentions name as investor than as recipient read the roles backwards
+        named_recipients = Counter({name: n for name, n in self.named_recipients.items()
+                                    if self.investor_mentions[_name_key(name)] <= n})
+        # else a site or a country, then a field ("in quantum research")
+        recipients = named_recipients or self.recipients
+        recipient = max(recipients, key=lambda name: (recipients[name], name not in self.fields, name)) if recipients else ""
+        investor, investor_id = self.investor(recipient if recipient in self.named_recipients else "")
         investors = [name for name in dict.fromkeys([investor] * bool(investor) + list(self.co_investors))
                      if name != recipient]
         event_dates = sorted(self.event_dates, key=lambda d: (-len(d), d))

@@ -6,12 +6,15 @@ cue phrases ("led by", "auprès de", "mené par") open lists of investors, acqui
 company bought, subsidies give state and company; sources, approvers, programmes and suppliers are
 never parties. The words of each language are in ``lang/<lang>/investment.py``, with examples in
 ``investment_examples.tsv``. When the sentence names nobody, "it" is the article's main organisation.
+"The government" without a country is the government of the country the article names most. An
+investment that names no receiving party goes to its field ("in quantum research") or, from a state,
+to the state's own country: soft recipients (``field:``, ``country:`` keys) the merge never links on.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections import Counter
 from functools import lru_cache
 
@@ -67,6 +70,8 @@ def _rules(lang: str):
         # a cue, then at most five words ("le fonds souverain singapourien"), then the name
         "investor_before": re.compile(_alternation(rules.INVESTOR_BEFORE)
                                       + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z", flags),
+        "not_investor_before": re.compile(_alternation(rules.NOT_INVESTOR_BEFORE)
+                                          + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,3}\Z", flags),
         "lead_before": re.compile(_alternation(rules.LEAD_BEFORE) + r"(?:\b|(?<=['’]))\s*(?:[\w-]+\s+|\w{1,2}['’]\s?){0,5}\Z",
                                   flags),
         "relative": re.compile(r"\s*,?\s*" + _alternation(rules.RELATIVE_PRONOUNS) + r"\b", flags),
@@ -75,7 +80,29 @@ def _rules(lang: str):
                                     flags),
         "not_party_before": re.compile(_alternation(rules.NOT_PARTY_BEFORE), flags),
         "machine_anaphor": words(rules.MACHINE_ANAPHORS),
-        "state_nouns": [(re.compile(pattern, flags), org_id) for pattern, org_id in rules.STATE_NOUNS.items()],
+        "government_nouns": words(rules.GOVERNMENT_NOUNS),
+        "default_country": rules.DEFAULT_COUNTRY,
+        "government_of": re.compile(rules.GOVERNMENT_OF, flags),
+        "country_nouns": words(rules.COUNTRY_NOUNS),
+        "recipient_object": re.compile(_alternation(rules.RECIPIENT_OBJECT_VERBS) + r"\s+(?:(?:the|la|le|les|l['’])\s*)?\Z",
+                                       flags),
+        "owner_after": re.compile(r"\s*(?:d['’]|de\s+|du\s+|from\s+|by\s+)", flags),
+        "agent_before": re.compile(_alternation(rules.AGENT_BEFORE) + r"\s+(?:(?:the|la|le|les|l['’])\s*)?\Z", flags),
+        "field_start": re.compile(r"[\s)]*(?:\([^()]{0,40}\)\s*)?(?:[\w-]+\s+){0,5}" + _alternation(rules.FIELD_START) + r"\s+", flags),
+        "field_end": words(rules.FIELD_END),
+        "subsidiary_of": re.compile(_alternation(rules.RECIPIENT_AFTER) + r"\s+(?:\w+\s+)?" + _alternation(rules.SUBSIDIARY_NOUNS)
+                                    + r"\b[^.;:!?]{0,80}?,\s*\Z", flags),
+        "round_word": words(rules.ROUND_WORDS),
+        # between a subject and its verb, at most two auxiliaries ("has just", "vient de")
+        "verb_just_after": re.compile(r"\s+(?:" + "|".join(rules.AUXILIARIES) + r")?(?:\s*\b(?:" + "|".join(rules.AUXILIARIES)
+                                      + r")\b)?\s*", flags),
+        "not_field": words(rules.NOT_FIELD),
+        "money_form": re.compile(r"(?:(?:the|its|their|la|le|les|l['’]|des|de|ses|leurs)\s*)?" + _alternation(rules.MONEY_FORMS)
+                                 + r"\b", flags),
+        "national_currencies": {code: re.compile(r"(?:\d|illions?|illiards?|trillions?)\s+(?:de\s+|d['’])?(?:" + pattern
+                                                 + r")\b", flags) for code, pattern in rules.NATIONAL_CURRENCIES.items()},
+        "national_adjectives": {code: re.compile(r"\b" + pattern + r"\b", 0 if lang == "en" else flags)
+                                for code, pattern in rules.NATIONAL_ADJECTIVES.items()},
         "not_party_after": re.compile(_alternation(rules.NOT_PARTY_AFTER), flags),
         "raise": words(rules.RAISE_VERBS),
         "invest": words(rules.INVEST_VERBS),
@@ -151,10 +178,28 @@ def _countries() -> dict[str, tuple[str, str]]:
     return index
 
 
+_ARTICLE = re.compile(r"^(?:la|le|les|l['’]|the)\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, re.Pattern]:
+    """Country code -> its names as written (capitalised: "EAU" is not "eau"), the unions left out."""
+    from importlib import resources
+
+    text = resources.files("corpus_tools.lang.common").joinpath("countries.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    names: dict[str, set[str]] = {}
+    for code, *columns in rows:
+        if code != "EU":
+            names.setdefault(code, set()).update(n for column in columns for n in column.split("|") if len(n) > 2)
+    return {code: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")\b")
+            for code, forms in names.items() if forms}
+
+
 def _party(entity: Entity) -> Party:
     """A party's name and key: a country is keyed by its code whatever the language ("UK", "Royaume-Uni")."""
     if not entity.entity_id:
-        country = _countries().get(entity.canonical.casefold())
+        country = _countries().get(_ARTICLE.sub("", entity.canonical).casefold())
         if country is not None:
             return Party(country[1], "country:" + country[0])
         if entity.label == "LOC":
@@ -190,6 +235,9 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
     for entity in sorted(entities + _state_nouns(body, lang, sentence, entities), key=lambda e: (e.start, e.end)):
         if not (s_start <= entity.start and entity.end <= s_end) or _is_media(entity):
             continue
+        entity = _resolved_state(body, lang, entity)
+        if entity is None:
+            continue
         if len(entity.canonical) < 2 or not any(c.isupper() or c.isdigit() for c in entity.canonical):
             continue  # "L" of "L'entreprise", a lower-case fragment: not a name
         if rules["not_party_name"].fullmatch(entity.canonical) or rules["outlet_name"].search(entity.canonical):
@@ -198,7 +246,8 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
         if rules["source_before"].search(body, max(s_start, entity.start - 50), start) or \
                 rules["not_party_before"].search(body, max(s_start, entity.start - 40), start):
             continue
-        if rules["not_party_after"].match(body, entity.end, min(s_end, entity.end + 60)):
+        if rules["not_party_after"].match(body, entity.end, min(s_end, entity.end + 60)) or \
+                _QUALIFIER_AFTER.match(body, entity.end, min(s_end, entity.end + 40)):
             continue
         if parties and parties[-1].label == "LOC" and re.fullmatch(r"['’]s?\s+|\s+", body[parties[-1].end:entity.start]):
             parties.pop()  # "Singapore's Temasek", "German chipmaker": the place qualifies the name
@@ -207,19 +256,86 @@ def candidate_parties(body: str, lang: str, sentence: tuple[int, int], entities:
 
 
 def _state_nouns(body: str, lang: str, sentence: tuple[int, int], entities: list[Entity]) -> list[Entity]:
-    """States named by a common noun the language reads as one state ("le gouvernement" in French)."""
-    from .entities import gazetteer
-
+    """Governments named without their country ("the government", "le gouvernement", "l'État"):
+    the government of the country the article names most; none when it names none (the language
+    of the outlet says little: a French article on Japan)."""
+    rules = _rules(lang)
     found = []
-    for pattern, organisation_id in _rules(lang)["state_nouns"]:
-        for match in pattern.finditer(body, *sentence):
-            if any(e.start < match.end() and match.start() < e.end for e in entities):
-                continue
-            organisation = gazetteer()[organisation_id]
-            found.append(Entity(match.start(), match.end(), match.group(0), "ORG", organisation.name, organisation.id,
-                                "rule"))
+    for place in entities:  # "le gouvernement du Québec": Québec, as the subject of what follows
+        if sentence[0] <= place.start < sentence[1] and _is_place(place):
+            of = rules["government_of"].search(body, max(sentence[0], place.start - 40), place.start)
+            if of is not None:
+                found.append(replace(place, start=of.start(), text=body[of.start():place.end]))
+    for match in rules["country_nouns"].finditer(body, *sentence):  # "the country's C$2bn strategy"
+        government = _article_government(body, lang)
+        code = _country_code(government[1]) if government else ""
+        if code:
+            english = next(english for c, english in _countries().values() if c == code)
+            found.append(Entity(match.start(), match.end(), match.group(0), "ORG", english, "", "rule"))
+    for match in rules["government_nouns"].finditer(body, *sentence):
+        if any(e.start < match.end() and match.start() < e.end for e in entities):
+            continue
+        government = _article_government(body, lang)
+        if government is not None:
+            found.append(Entity(match.start(), match.end(), match.group(0), "ORG", *government, "rule"))
     return found
 
+
+_BARE_STATE = re.compile(r"(?:(?:the|l['’]|le)\s*)?(?:State|État|Etat|government|gouvernement)", re.IGNORECASE)
+
+
+def _resolved_state(body: str, lang: str, entity: Entity) -> Entity | None:
+    """A bare "État" or "government" (which the gazetteer reads as one fixed state) becomes the
+    government of the article's country; None when the article names no country; any other
+    entity is returned as it is."""
+    if not _BARE_STATE.fullmatch(entity.text.strip()):
+        return entity
+    government = _article_government(body, lang)
+    return replace(entity, canonical=government[0], entity_id=government[1]) if government else None
+
+
+def _country_code(party_id: str) -> str:
+    """The country code of a gazetteer government or of a "country:" key."""
+    from .entities import gazetteer
+
+    if party_id.startswith("country:"):
+        return party_id.removeprefix("country:")
+    organisation = gazetteer().get(party_id)
+    return organisation.country if organisation is not None else ""
+
+
+@lru_cache(maxsize=64)
+def _article_government(body: str, lang: str) -> tuple[str, str] | None:
+    """(name, gazetteer id or "country:" key) of the government of the country an article names
+    most, by its names, nationality adjectives and national currencies; the language's default
+    country when it names none."""
+    from .entities import gazetteer
+
+    counts: Counter = Counter()
+    for code, pattern in _country_names().items():
+        counts[code] += len(pattern.findall(body))
+    for code, pattern in _rules(lang)["national_adjectives"].items():
+        counts[code] += len(pattern.findall(body))
+    for code, pattern in _rules(lang)["national_currencies"].items():
+        counts[code] += len(pattern.findall(body))
+    ranked = sorted(((n, code) for code, n in counts.items() if n), reverse=True)
+    named_most = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] > ranked[1][0])
+    code = ranked[0][1] if named_most else _rules(lang)["default_country"]
+    if not code:
+        return None
+    for organisation in gazetteer().values():
+        if organisation.type == "public_body" and organisation.country == code and not organisation.parent \
+                and organisation.id.endswith("_government"):
+            return organisation.name, organisation.id
+    adjective = resource("en", "investment").NATIONAL_ADJECTIVES.get(code)
+    english = next(english for c, english in _countries().values() if c == code)
+    return (f"{adjective} government" if adjective else f"Government of {english}"), "country:" + code
+
+
+# "Paris-based", "state-owned", "Burnaby, B.C.-based": the name qualifies the one that follows.
+_QUALIFIER_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*)*-(?:based|owned|backed|sponsored|funded|headquartered|controlled)\b")
+_QUALIFIER_BEFORE = re.compile(r"(?:[A-Z][\w.]*,?\s+)*[\w.]+-(?:based|owned|backed|sponsored|funded|headquartered|controlled)"
+                               r"\s+(?:[a-z]+\s+){0,3}\Z")
 
 _LEADING_FUNCTION_WORD = re.compile(r"(?:d|l|D|L)['’]|(?:de|du|des|of|the)\s+")
 
@@ -258,6 +374,9 @@ def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start
                  and not rules["governed"].search(body, max(clause_start, e.start - 25), e.start)]
     if relative:
         return relative[-1]  # "A who will invest €5m and B who will invest €1m": B for the second verb
+    adjacent = [e for e in parties if clause_start <= e.start and rules["verb_just_after"].fullmatch(body, e.end, verb.start())]
+    if adjacent and adjacent[-1].label != "LOC":
+        return adjacent[-1]  # "... vidéos par IA Synthesia a levé": the name just before its verb is its subject
     named = [e for e in in_clause if e.label != "LOC"]
     return (named or in_clause or [None])[-1]
 
@@ -281,14 +400,16 @@ def _cued_investors(body: str, rules, parties: list[Entity], s_start: int, cues:
     for n, entity in enumerate(parties):
         if entity in cued:
             continue
-        if not rules[cues].search(body, max(s_start, entity.start - 70), _name_start(body, entity)):
+        if not rules[cues].search(body, max(s_start, entity.start - 70), _name_start(body, entity)) or \
+                rules["not_investor_before"].search(body, max(s_start, entity.start - 50), _name_start(body, entity)):
             continue
         cued.append(entity)
         for follower in parties[n + 1:]:
             if not _between_is_list(body[cued[-1].end:follower.start]):
                 break
             cued.append(follower)
-    return cued
+    # a city or a region after "by" is where something happens ("starting with London"), not who pays
+    return [e for e in cued if not _party(e).entity_id.startswith("place:")]
 
 
 def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[int, int],
@@ -316,8 +437,14 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
     elif kind == "funding_round":
         raise_verb = _verb_before(body, rules, "raise", s_start, amount.start)
         raiser = _subject_of(body, rules, raise_verb, parties, s_start) if raise_verb else None
+        if raiser is not None and raiser in cued and rules["verb_just_after"].fullmatch(body, raiser.end, raise_verb.start()):
+            cued = [e for e in cued if e is not raiser]  # "vidéos par IA X a levé": X raises, "par" is no cue
         if raiser is not None and raiser not in cued:
             recipient, cue = _party(raiser), "subject of " + raise_verb.group(0).lower()
+            # "X, backed by A and B, raised": A and B back the company, they are not named as this round's
+            apposition = re.match(r"\s*,[^,]*,", body[raiser.end:raise_verb.start()])
+            if apposition is not None:
+                cued = [e for e in cued if not raiser.end <= e.start < raiser.end + apposition.end()]
         for entity in cued:
             add_investor(entity)
         if not investors:
@@ -334,7 +461,10 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                       and _party(e) not in investors]
             after_in = _recipient_after(body, rules, [e for e in parties if e.label == "ORG" and e not in cued],
                                         amount.end, s_end)
-            if after_in is not None and raise_verb is None:
+            place = _place_just_before(body, rules, parties, amount, s_start) if raise_verb is None else None
+            if place is not None:  # "one in Poland of €4.6bn and one in Israel of $25bn"
+                recipient, cue = _party(place), "place before the amount"
+            elif after_in is not None and raise_verb is None:
                 # "A signed for a $500m investment in B": B raises, A puts the money in
                 recipient, cue = _party(after_in), "company after the amount"
                 if not investors and before:
@@ -371,6 +501,11 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                 cue = "subject of " + invest_verb.group(0).lower()
             for entity in cued:
                 add_investor(entity)
+            if not investors:  # "a commitment of $300m from X", "un engagement de 300 M$ d'X"
+                owner = next((e for e in parties if rules["owner_after"].fullmatch(body, amount.end, e.start)
+                              and not _is_place(e)), None)
+                add_investor(owner)
+                cue = "named after the amount" if owner is not None else cue
             if not investors:
                 before = [e for e in parties if e.end <= amount.start and e.label != "LOC"]
                 if before:
@@ -383,18 +518,66 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
                     cue = "salient"
             chosen = _place_just_before(body, rules, parties, amount, s_start) or \
                 _recipient_after(body, rules, parties, amount.end, s_end) or target_org
+            if chosen is None:  # "the state backs X with $5m"
+                chosen = next((e for e in parties if _party(e) not in investors and rules["recipient_object"].search(
+                    body, max(s_start, e.start - 30), _name_start(body, e))), None)
             if chosen is None and invest_verb is not None:
                 chosen = _recipient_after(body, rules, parties, invest_verb.end(), s_end)
-            if chosen is None:  # "the new machine at X will cost": the place or body the money goes to
+            if chosen is None:  # "the new machine at X will cost", "the project carried by X": what the money goes to
                 chosen = next((e for e in reversed(parties) if e.end <= amount.start and _party(e) not in investors
-                               and rules["recipient_after"].search(body, max(s_start, e.start - 40), e.start)), None)
+                               and (rules["recipient_after"].search(body, max(s_start, e.start - 40), e.start)
+                                    or rules["not_investor_before"].search(body, max(s_start, e.start - 50),
+                                                                           _name_start(body, e)))), None)
             if chosen is not None:
                 recipient = _party(chosen)
+    if kind == "investment" and not recipient.name:
+        recipient = _field(body, rules, amount, s_end)
+        cue = cue + ", field as recipient" if recipient.name else cue
+    if kind == "investment" and not recipient.name and main.name and main not in investors and \
+            rules["round_word"].search(body, s_start, s_end):
+        recipient, cue = main, cue + ", the round's company"  # "$300m more from A brings the round to $1.5bn"
     if _is_state(recipient):  # "the government ... €1.5bn" read as receiving: a state gives, lends or buys
         investors = investors or [recipient]
         recipient, cue = NOBODY, cue + ", a state does not receive"
     investors = [p for p in investors if p.name and p != recipient and p.name != recipient.name]
+    if kind == "investment" and not recipient.name and investors and _home_country(investors[0]).name:
+        recipient, cue = _home_country(investors[0]), cue + ", the state's own country"  # a country-wide programme
     return Roles(tuple(investors), recipient, target, cue)
+
+
+def _field(body: str, rules, amount: Amount, s_end: int) -> Party:
+    """What an investment goes to when the sentence names a field, not a party ("€2bn more in
+    research and development over ten years", "dans les technologies quantiques"): the words after
+    "in"/"dans", up to a time, a purpose or a place; a soft recipient (the merge never links on it)."""
+    opening = rules["field_start"].match(body, amount.end, s_end)
+    if opening is None:
+        return NOBODY
+    stop = min([m.start() for m in (_TARGET_END.search(body, opening.end(), s_end),
+                                    rules["field_end"].search(body, opening.end(), s_end)) if m] + [s_end])
+    words = body[opening.end():stop].split()[:6]
+    phrase = " ".join(words).strip(" \"“”«»'’()")
+    if len(phrase) < 3 or not phrase[0].isalpha() or rules["not_party_name"].fullmatch(words[0]) or \
+            rules["money_form"].match(phrase) or rules["not_field"].search(phrase):
+        return NOBODY
+    return Party(phrase, "field:" + phrase.casefold())
+
+
+def _home_country(party: Party) -> Party:
+    """The country of a state, a government or a public body: what a country-wide programme goes
+    to ("the plan of €1.8bn the government presented"). NOBODY for anyone else."""
+    from .entities import gazetteer
+
+    if party.entity_id.startswith("country:"):
+        code = party.entity_id.removeprefix("country:")
+        return Party(next((english for c, english in _countries().values() if c == code), party.name), party.entity_id)
+    organisation = gazetteer().get(party.entity_id) if party.entity_id else None
+    code = organisation.country if organisation is not None and organisation.type == "public_body" else ""
+    if not code and not party.entity_id and _is_state(party):
+        code = next((c for c, pattern in _rules("en")["national_adjectives"].items() if pattern.search(party.name)), "")
+    if not code:
+        return NOBODY
+    english = next(english for c, english in _countries().values() if c == code)
+    return Party(english, "country:" + code)
 
 
 @lru_cache(maxsize=4096)
@@ -446,9 +629,16 @@ def _recipient_after(body: str, rules, parties: list[Entity], start: int, s_end:
     """The first party after ``start`` introduced by "in", "into", "for", "dans", "pour"...: what the
     money goes to."""
     for entity in parties:
-        if entity.start < start or entity.start - start > 120:
+        if entity.start < start or entity.start - start > 160:
             continue
-        if rules["recipient_after"].search(body, start, entity.start):
+        if rules["subsidiary_of"].search(body, start, entity.start) and not _is_place(entity):
+            return entity  # "dans une filiale détenue par A, B": B, the subsidiary, receives
+        if entity.start - start > 120:
+            continue
+        if rules["agent_before"].search(body, max(start, entity.start - 30), _name_start(body, entity)):
+            continue  # "starting with London" is fine, "presented by X" names no recipient
+        qualifier = _QUALIFIER_BEFORE.search(body, max(start, entity.start - 60), entity.start)
+        if rules["recipient_after"].search(body, start, qualifier.start() if qualifier else entity.start):
             return entity
     return None
 
@@ -474,7 +664,7 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
     if noun is not None:  # "B has agreed a $5bn acquisition by A", "le rachat de B par A"
         by = rules["buyer_cue"].search(body, noun.end(), min(s_end, noun.end() + 80))
         buyer = _object_after(body, by.end(), parties, 60) if by else None
-        if buyer is not None:
+        if buyer is not None and not _is_place(buyer):  # "acquisitions in the Asia-Pacific region": a place buys nothing
             bought = _object_after(body, noun.end(), [e for e in parties if e.end <= by.start()], 50) or next(
                 iter(reversed([e for e in parties if e.end <= noun.start()])), None)
             return (_party(bought) if bought else NOBODY), [_party(buyer)], noun.group(0).lower() + " by"
@@ -508,6 +698,15 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
     return NOBODY, ([_party(before[-1])] if before else []), "nearest before the amount"
 
 
+def _unknown_place(entity: Entity) -> bool:
+    """A name tagged as a place that is no country and no region or large city the lists know
+    ("Rapidus", a company's town): never taken for a state."""
+    from .organisations import places
+
+    return entity.label == "LOC" and not _party(entity).entity_id.startswith("country:") and \
+        _ARTICLE.sub("", entity.canonical) not in places()
+
+
 def _is_public(entity: Entity) -> bool:
     """A state, a government, a region or a public body: who grants subsidies."""
     from .entities import gazetteer
@@ -519,9 +718,13 @@ def _is_public(entity: Entity) -> bool:
 def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_start: int, s_end: int,
                    salient: Party) -> tuple[list[Party], Party] | None:
     """A subsidy or grant: the state (or government, region, public body) gives, the company receives."""
-    if not rules["subsidy"].search(body, max(s_start, amount.start - 60), min(s_end, amount.end + 50)):
-        return None  # the amount itself must be the subsidy, not a figure beside one
-    states = [e for e in parties if _is_public(e) or rules["state_name"].search(e.canonical)]
+    window_start, window_end = max(s_start, amount.start - 60), min(s_end, amount.end + 50)
+    if not any(not _FIGURE.search(body, *sorted((word.start(), amount.start) if word.end() <= amount.start
+                                                 else (amount.end, word.start())))
+               for word in rules["subsidy"].finditer(body, window_start, window_end)):
+        return None  # the amount itself must be the subsidy, not a figure beside one ("30bn, of which 10bn in aid")
+    # a name the small models tag as a place but no list knows is more often a company than a state
+    states = [e for e in parties if (_is_public(e) and not _unknown_place(e)) or rules["state_name"].search(e.canonical)]
     companies = [e for e in parties if e not in states and e.label == "ORG"]
     if not states:
         return None
@@ -531,7 +734,10 @@ def _subsidy_roles(body: str, rules, amount: Amount, parties: list[Entity], s_st
     return [_party(state)], (_party(company) if company is not None else salient)
 
 
+_FIGURE = re.compile(r"\d")  # another figure between a subsidy word and an amount: the word is that figure's
+
 MACHINE_KINDS = ("supercomputer", "datacenter", "system")
+SOFT_RECIPIENTS = ("field:", "country:", "place:")  # a machine the sentence names is more precise
 
 
 def _machine(body: str, lang: str, sentence: tuple[int, int], hardware) -> Party:
@@ -636,8 +842,19 @@ def _sentence_spans(body: str, amounts: list[Amount], sentences: list[tuple[int,
         line_end = len(body) if line_end == -1 else line_end
         if end <= start:
             start, end = line_start, line_end
-        clipped.append((max(start, line_start), min(end, line_end)))
+        start, end = max(start, line_start), min(end, line_end)
+        for stop in _LEGAL_FORM_STOP.finditer(body, start, end):  # "... GmbH. The plant": the small models read on
+            if stop.end() <= amount.start:
+                start = stop.end()
+            elif stop.start() >= amount.end:
+                end = body.index(".", stop.start()) + 1
+                break
+        clipped.append((start, end))
     return clipped
+
+
+# A legal form ending a sentence ("... Company (ESMC) GmbH. La décision"): the small models miss the break.
+_LEGAL_FORM_STOP = re.compile(r"\b(?:GmbH|Inc|Ltd|Corp|Co|AG|SE|SA|SAS|plc|LLC|NV|BV)\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def kind_contexts(body: str, lang: str, amounts: list[Amount], sentences: list[tuple[int, int]]
@@ -679,7 +896,7 @@ def annotate_amounts(body: str, lang: str, article_date: str, amounts: list[Amou
         if kind in INVESTING_KINDS:
             ruled, found = amount_roles(body, lang, amount, kind, setting, entities, salient, sentences)
             roles = decide(ruled, found)
-            if kind == "investment" and not ruled.recipient.name:
+            if kind == "investment" and (not ruled.recipient.name or ruled.recipient.entity_id.startswith(SOFT_RECIPIENTS)):
                 machine = _machine(body, lang, (s_start, s_end), hardware)
                 if machine.name:
                     roles = Roles(roles.investors, machine, roles.target, roles.cue + ", machine as recipient")

@@ -112,7 +112,7 @@ def _row(**fields):
                 investor_id="iliad", recipient="", recipient_id="", target="", value=1e8, low=None, high=None,
                 currency="EUR", value_eur=1e8, value_usd=1.08e8, fx_rate=1.0, approx=False, qualifier="exact",
                 date="2023-09", event_date="", lang="en", sentence="Iliad invests €100m.", sentence_start=0,
-                equivalent_of=None)
+                equivalent_of=None, role_cue="subject of invests")
     return {**base, **fields}
 
 
@@ -285,3 +285,70 @@ def test_a_mention_that_read_the_roles_backwards_joins_its_event():
     assert event_of["a-0"] == event_of["b-0"] == event_of["d-0"] != event_of["c-0"]
     merged = next(e for e in events if e["event_id"] == event_of["a-0"])
     assert merged["recipient"] == "Nordavia" and merged["investor"] == "Orbis"
+
+
+def test_one_article_keeps_two_figures_apart_when_their_investors_differ():
+    """An article on a €5bn state grant to one chipmaker that also names another maker's own €5bn
+    plant: one article, one figure, two commitments."""
+    rows = [_row(doc_id="a", amount_id="a-0", value=5e9, value_eur=5e9, investor="German government",
+                 investors="German government", investor_id="german_government", recipient="Nordchip"),
+            _row(doc_id="a", amount_id="a-1", value=5e9, value_eur=5e9, investor="Voltara", investors="Voltara",
+                 investor_id="", recipient="Dresden", recipient_id="place:dresden"),
+            _row(doc_id="a", amount_id="a-2", value=5e9, value_eur=5e9, investor="", investors="", investor_id="",
+                 recipient="Nordchip")]
+    _, event_of = merge_events(rows)
+    assert event_of["a-0"] == event_of["a-2"] != event_of["a-1"]
+
+
+def test_an_investor_read_from_the_sentence_outweighs_two_guessed_from_the_article():
+    """Two pages name no investor and the rules fall back on their most named organisation (a host
+    lab); one page says who co-funds the machine: that one decides."""
+    def mention(doc, investor, cue):
+        return _row(doc_id=doc, amount_id=f"{doc}-0", investor=investor, investors=investor, investor_id="",
+                    recipient="Nordmachine", recipient_id="machine:nordmachine", value=2e8, value_eur=2e8,
+                    role_cue=cue)
+    rows = [mention("a", "Host Lab", "salient, machine as recipient"), mention("b", "Host Lab", "salient"),
+            mention("c", "Joint Fund", ", machine as recipient")]
+    events, _ = merge_events(rows)
+    assert len(events) == 1 and events[0]["investor"] == "Joint Fund"
+
+
+def test_a_party_most_mentions_name_as_investor_is_not_the_recipient():
+    """A maker's plant, read backwards once (a subsidy on the same figure naming the maker as
+    receiving): the maker invests, the plant's country receives."""
+    rows = [_row(doc_id=d, amount_id=f"{d}-0", investor="Nordchip", investors="Nordchip", investor_id="",
+                 recipient="Germany", recipient_id="country:DE", value=3e10, value_eur=3e10, role_cue="subject of invest")
+            for d in ("a", "b", "c")]
+    rows.append(_row(doc_id="d", amount_id="d-0", investor="Germany", investors="Germany", investor_id="country:DE",
+                     recipient="Nordchip", value=3e10, value_eur=3e10))
+    events, event_of = merge_events(rows)
+    assert len(set(event_of.values())) == 1
+    assert events[0]["investor"] == "Nordchip" and events[0]["recipient"] == "Germany"
+
+
+def test_a_field_recipient_links_nothing_and_a_named_recipient_beats_it():
+    """"€2bn in quantum research" and "€2bn for Nordavia" by two funders are two commitments; a
+    field does not part mentions that name a company."""
+    rows = [_row(doc_id="a", amount_id="a-0", value=2e9, value_eur=2e9, investor="Fund One", investors="Fund One",
+                 investor_id="", recipient="quantum research", recipient_id="field:quantum research"),
+            _row(doc_id="b", amount_id="b-0", value=2e9, value_eur=2e9, investor="Fund Two", investors="Fund Two",
+                 investor_id="", recipient="quantum research", recipient_id="field:quantum research"),
+            _row(doc_id="c", amount_id="c-0", value=2e9, value_eur=2e9, investor="Fund One", investors="Fund One",
+                 investor_id="", recipient="Nordavia")]
+    events, event_of = merge_events(rows)
+    assert event_of["a-0"] == event_of["c-0"] != event_of["b-0"]
+    assert next(e for e in events if e["event_id"] == event_of["a-0"])["recipient"] == "Nordavia"
+
+
+def test_a_legal_form_ending_a_sentence_ends_it_for_the_roles():
+    """The small models read on after "GmbH." or "Inc.": the amount's sentence starts after it,
+    and a comma after the legal form ("Voltaro Inc., the maker") does not end anything."""
+    from corpus_tools.extract.investments import _sentence_spans
+    from corpus_tools.extract.money import extract_amounts
+
+    body = "Norvik founded Voltaro Energy GmbH. The plant will cost €50m. Voltaro Inc., the maker, spent €9m."
+    amounts = extract_amounts(body, lang="en")
+    whole = [(0, len(body))]
+    spans = _sentence_spans(body, amounts, whole)
+    assert [body[s:e] for s, e in spans] == ["The plant will cost €50m. Voltaro Inc., the maker, spent €9m.",
+                                             "The plant will cost €50m. Voltaro Inc., the maker, spent €9m."]

@@ -24,14 +24,17 @@ KIND_CUES = {
 }
 
 # Who invests: cue phrases written right before an investor (or the first of a list of them).
-INVESTOR_BEFORE = [r"\bspearheaded by", r"\bheaded by", r"\bin talks with", r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
+INVESTOR_BEFORE = [r"\b(?:presented|unveiled|announced|outlined)(?: \w+){0,2} by", r"\bspearheaded by", r"\bheaded by", r"\bin talks with", r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
                    r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
                    r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
 # Cues before a name that cite it as a source: never a party.
 # Cues of a round's investors in the sentence after its amount ("The round was led by A").
 LEAD_BEFORE = [r"\bspearheaded by", r"\bheaded by", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participation (?:from|of)", r"\bjoined by",
                r"\binvestors? (?:include|included|including|such as)", r"\bparticipation from", r"\balongside",
-               r"\bled the round", r"\bfrom investors"]
+               r"\bled the round", r"\bfrom investors", r"\b(?:funding|financing|investment|backing|money|loans?) from"]
+# Cues before a name that make it a partner, an owner or a holder, not who puts this money in
+# ("in partnership with X", "a stake held by X"); the name stays a party (it may receive).
+NOT_INVESTOR_BEFORE = [r"\bin (?:collaboration|partnership|cooperation) with", r"\b(?:held|owned|carried) by"]
 # Prepositions whose object is not the subject of the verb that follows ("in talks with A to raise").
 RELATIVE_PRONOUNS = [r"who", r"which", r"that"]
 GOVERNING_PREPOSITIONS = [r"\bwith", r"\bby", r"\bfrom", r"\bof", r"\bfor", r"\bto", r"\bin", r"\bat", r"\binto",
@@ -39,13 +42,30 @@ GOVERNING_PREPOSITIONS = [r"\bwith", r"\bby", r"\bfrom", r"\bof", r"\bfor", r"\b
 SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",
                  r"\breports?", r"\bsources? (?:told|close to)", r"\bvia", r"\bwrites?", r"\b(?:said|says) to"]
 # Cues before a name that make it a frame, not a party: programmes, plans, summits.
-NOT_PARTY_BEFORE = [r"\b(?:supplied|built|made|designed|developed|manufactured|founded|co-founded|run|operated) by\s+(?:[\w-]+\s+){0,2}\Z",
+NOT_PARTY_BEFORE = [r"\b(?:based|headquartered) in\s+\Z",
+                    r"\b(?:supplied|built|made|designed|developed|manufactured|founded|co-founded|run|operated) by\s+(?:[\w-]+\s+){0,2}\Z",
                     r"\b(?:as part of|under|within) (?:the |its |their )?(?:[\w-]+\s+){0,2}\Z",
                     r"\b(?:programme|program|plan|scheme|strategy|summit|initiative)\s+\Z", r"\bduring (?:the )?\Z",
                     r"\b(?:pending|subject to|awaiting|requires?|needs?)\s+(?:final\s+)?(?:approval|clearance|sign-off|"
                     r"authori[sz]ation)\s+(?:by|from|of)\s+(?:the\s+)?\Z"]
-# Nouns that name a state without a name ("le gouvernement" in a French article), and its gazetteer id.
-STATE_NOUNS = {}
+# A government named without its country ("the government", "the federal government"): the
+# government of the country the article names most.
+GOVERNMENT_NOUNS = [r"\b(?:the|its) (?:federal |national |central )?government\b(?!\s+(?:of|in)\b)"]
+# The country of the article named as such ("the country's C$2bn strategy").
+COUNTRY_NOUNS = [r"\bthe country(?=['’]s\b)"]
+# "the government of Quebec": the place that follows governs (this phrase, then the place's name).
+GOVERNMENT_OF = r"\bgovernment\s+of\s+(?:the\s+)?\Z"
+# The country of an English article that names none: none (English is written in many countries).
+DEFAULT_COUNTRY = ""
+# Nationality adjectives that stand for a country (case-sensitive): "the Canadian government",
+# "Japanese chipmakers"; each also names the government ("Canadian government") when the
+# gazetteer has none.
+NATIONAL_ADJECTIVES = {"FR": r"French", "DE": r"German", "GB": r"British", "US": r"American", "CA": r"Canadian",
+                       "JP": r"Japanese", "KR": r"Korean", "CN": r"Chinese", "TW": r"Taiwanese",
+                       "IN": r"Indian", "IT": r"Italian", "ES": r"Spanish", "NL": r"Dutch", "IL": r"Israeli",
+                       "PL": r"Polish"}
+# Currencies only one country uses, as written after a figure ("510 trillion won"): they name its country.
+NATIONAL_CURRENCIES = {"KR": r"won", "JP": r"yen", "CN": r"yuan|renminbi", "IN": r"rupees?", "GB": r"pounds?"}
 # Capitalised words the small models take for a party but that name a round, a day or a month: never an investor or a recipient (the whole name, case-insensitive).
 NOT_PARTY_NAMES = [r"(?:pre-)?(?:series|seed|round)(?: [a-h]\d?)?(?: round)?", r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
                    r"january|february|march|april|june|july|august|september|october|november|december"]
@@ -70,7 +90,31 @@ INVEST_VERBS = [r"\binvest(?:s|ed|ing)?\b", r"\bpledg(?:e|es|ed|ing)\b", r"\bcom
                 r"\bearmark(?:s|ed|ing)?\b", r"\bcontribut(?:e|es|ed|ing)\b", r"\bsubsidi[sz](?:e|es|ed|ing)\b",
                 r"\bfund(?:s|ed|ing)?\b", r"\bfinanc(?:e|es|ed|ing)\b", r"\bsupport(?:s|ed|ing)?\b",
                 r"\bextend(?:s|ed|ing)?\b", r"\boffer(?:s|ed|ing)?\b", r"\bplough(?:s|ed)?\b", r"\bplow(?:s|ed)?\b",
-                r"\bmobili[sz](?:e|es|ed|ing)\b", r"\bdeploy(?:s|ed|ing)?\b", r"\bbuild(?:s|ing)?\b", r"\bbuilt\b"]
+                r"\bmobili[sz](?:e|es|ed|ing)\b", r"\bdeploy(?:s|ed|ing)?\b", r"\bbuild(?:s|ing)?\b", r"\bbuilt\b",
+                r"\bparticipat(?:e|es|ed|ing)\b"]
+# Investing verbs whose direct object receives the money ("the state backs X with $5m").
+RECIPIENT_OBJECT_VERBS = [r"\bback(?:s|ed|ing)?", r"\bfund(?:s|ed|ing)?", r"\bfinanc(?:e|es|ed|ing)", r"\bsupport(?:s|ed|ing)?",
+                          r"\bsubsidi[sz](?:e|es|ed|ing)", r"\bbankroll(?:s|ed|ing)?"]
+# Words that end what an investment goes to when it names a field, not a party ("in chip
+# manufacturing over ten years"): the field is the words before.
+FIELD_END = [r"\bover\b", r"\bby\b", r"\bthrough\b", r"\bwithin\b", r"\bduring\b", r"\buntil\b", r"\bto\b",
+             r"\bas\b", r"\bfrom\b", r"\bwith\b", r"\bacross\b", r"\bin\b", r"\bat\b", r"\band\s+(?:to|in|at)\b",
+             r"\bthis\b", r"\bnext\b", r"\bsince\b", r"\bfor\b", r"\d"]
+# Prepositions that open the field an investment goes to ("invest €2bn in quantum research").
+# The agent of a passive ("presented by X", "à commencer par X"): never what the money goes to.
+AGENT_BEFORE = [r"\bby"]
+# Forms the money takes ("in loans", "en fonds propres"): not what it goes to.
+MONEY_FORMS = [r"loans?", r"equity", r"cash", r"shares", r"debt", r"bonds?", r"grants?", r"subsid\w+", r"credits?", r"funding", r"capital", r"aid", r"support", r"tranches?", r"instalments?", r"installments?", r"total"]
+# Words that make the phrase after "in" a time or an action, not a field ("in the coming years",
+# "in establishing the plant").
+NOT_FIELD = [r"\b(?:years?|months?|weeks?|decades?|days?|quarters?|period|time)\b", r"^(?:the |its |their )?\w+ing\b"]
+# Words between a subject and its verb ("X has just raised"): the name before them is the subject.
+AUXILIARIES = [r"has", r"have", r"had", r"just", r"will", r"would", r"is", r"was", r"also", r"recently", r"now"]
+# Nouns of a company held by another, named after a comma ("into a subsidiary it controls, X").
+SUBSIDIARY_NOUNS = [r"subsidiary", r"joint venture", r"unit", r"affiliate", r"venture"]
+# Words of a funding round: an investment in the round goes to the round's company.
+ROUND_WORDS = [r"\bround\b", r"\bfundraise\b", r"\bfundraising\b", r"\bSeries [A-H]\b"]
+FIELD_START = [r"\binto\b", r"\bin\b"]
 # Verbs whose subject buys and whose object is bought.
 ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",
                  r"\btak(?:e|es|ing) over\b", r"\btook over\b", r"\bsnap(?:s|ped)? up\b", r"\bto take control of\b"]

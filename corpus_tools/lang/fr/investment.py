@@ -22,26 +22,45 @@ KIND_CUES = {
 }
 
 # Qui investit : indices écrits juste avant un investisseur (ou le premier d'une liste).
-INVESTOR_BEFORE = [r"\bsous l['’]égide d['’e]", r"\ben (?:discussions?|négociations?|pourparlers) avec", r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
+INVESTOR_BEFORE = [r"\b(?:présentée?s?|dévoilée?s?|annoncée?s?)(?: \w+){0,2} par", r"\bsous l['’]égide d['’e]", r"\ben (?:discussions?|négociations?|pourparlers) avec", r"\bpar", r"\bpartagée? entre", r"\brépartie? entre", r"\bmené\w* par", r"\bpiloté\w* par", r"\bauprès d['’e]", r"\bavec la participation d['’e]",
                    r"\bde la part d['’e]", r"\brejoint\w* par", r"\baux côtés d['’e]", r"\bdont", r"\bnotamment",
                    r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
                    r"\bcomme", r"\bparmi lesquels", r"\bavec"]
 # Indices avant un nom cité comme source : jamais une partie.
 LEAD_BEFORE = [r"\bsous l['’]égide d['’e]", r"\bmené\w* par", r"\bpiloté\w* par", r"\bconduit\w* par", r"\bavec la participation d['’e]",
                r"\bauprès d['’e]", r"\baux côtés d['’e]", r"\brejoint\w* par", r"\binvestisseurs?(?: historiques?)?,? (?:dont|comme|tels? que)",
-               r"\bsoutenu\w* par"]
+               r"\bsoutenu\w* par", r"\bde la part d['’e]", r"\bprêts? d[eu'’]"]
+# Indices avant un nom qui en font un partenaire, un porteur ou un détenteur, pas celui qui met cet
+# argent (« en partenariat avec X », « le projet porté par X ») : le nom reste une partie.
+NOT_INVESTOR_BEFORE = [r"\ben (?:collaboration|partenariat|coopération) avec", r"\b(?:porté|détenu)e?s? par"]
 RELATIVE_PRONOUNS = [r"qui", r"laquelle", r"lequel"]
 GOVERNING_PREPOSITIONS = [r"\bavec", r"\bpar", r"\bde", r"\bdu", r"\bdes", r"\bd['’]", r"\bà", r"\bau", r"\baux",
                           r"\bpour", r"\bdans", r"\ben", r"\bchez", r"\bauprès", r"\bcontre", r"\bcomme", r"\bque"]
 SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"\brapporte", r"\brévèle",
                  r"\bconfié à", r"\bindique", r"\bécrit", r"\bexplique à", r"\bcité\w* par", r"\bvia"]
-NOT_PARTY_BEFORE = [r"\b(?:fourni|construit|fabriqué|conçu|développé|fondé|cofondé|créé|exploité|opéré)e?s? par\s+(?:[\w-]+\s+){0,2}\Z",
+NOT_PARTY_BEFORE = [r"\b(?:basée?s?|implantée?s?|installée?s?|située?s?) (?:à|en|au|aux)\s+\Z",
+                    r"\b(?:fourni|construit|fabriqué|conçu|développé|fondé|cofondé|créé|exploité|opéré)e?s? par\s+(?:[\w-]+\s+){0,2}\Z",
                     r"\bdans le cadre d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,2}\Z", r"\b(?:plan|programme|stratégie|sommet|initiative)\s+\Z",
                     r"\blors d[eu'’]\s*(?:la |l['’])?(?:[\w-]+\s+){0,1}\Z",
                     r"\b(?:sous réserve|en attente|dans l['’]attente)\s+(?:de\s+)?(?:l['’]|son\s+|leur\s+)?(?:approbation|aval|autorisation|"
                     r"feu vert)\s+(?:de\s+(?:la\s+|l['’])?|d['’]|du\s+|des\s+)\Z"]
-# « Le gouvernement » sans autre précision, dans un article en français : le gouvernement français.
-STATE_NOUNS = {r"\b(?:le|du|au) gouvernement\b(?!\s+(?:\w+ien|\w+ais|\w+and|\w+ois|\w+ain|\w+ol|\w+e)\b)": "french_government"}
+# « Le gouvernement », « l'État » sans nom de pays : le gouvernement du pays que l'article nomme le plus.
+GOVERNMENT_NOUNS = [r"\b(?:le|du|au) gouvernement(?: fédéral)?\b(?!\s+(?:d[eu'’]|des\b|\w+ien|\w+ais|\w+and|\w+ois|\w+ain|\w+ol|\w+e\b))",
+                    r"\bl['’]État(?: fédéral)?\b(?!\s+(?:d[eu'’]|des\b|\w+ien|\w+ais|\w+and|\w+ois|\w+ain|\w+ol|\w+e\b))"]
+# Le pays de l'article nommé comme tel (« le pays injecte 2 milliards »).
+COUNTRY_NOUNS = [r"\ble pays\b(?=\s+(?:investit|injecte|consacre|débloque|mobilise|finance|engage|apporte|va|a|compte))"]
+# « le gouvernement du Québec » : le lieu qui suit gouverne (ce mot, puis le nom du lieu).
+GOVERNMENT_OF = r"\bgouvernement(?: fédéral)?\s+(?:du|de la|de l['’]|de|d['’])\s*\Z"
+# Le pays d'un article en français qui n'en nomme aucun.
+DEFAULT_COUNTRY = "FR"
+# Adjectifs de nationalité qui désignent un pays (sans casse) : « le gouvernement » d'un article sur le Japon.
+NATIONAL_ADJECTIVES = {"FR": r"français(?:e|es)?", "DE": r"allemand(?:e|s|es)?", "GB": r"britanniques?",
+                       "US": r"américain(?:e|s|es)?", "CA": r"canadien(?:ne|s|nes)?", "JP": r"japonais(?:e|es)?",
+                       "KR": r"(?:sud-)?coréen(?:ne|s|nes)?", "CN": r"chinois(?:e|es)?", "TW": r"taïwanais(?:e|es)?",
+                       "IN": r"indien(?:ne|s|nes)?", "IT": r"italien(?:ne|s|nes)?", "ES": r"espagnol(?:e|s|es)?",
+                       "NL": r"néerlandais(?:e|es)?", "IL": r"israélien(?:ne|s|nes)?", "PL": r"polonais(?:e|es)?"}
+# Monnaies d'un seul pays, écrites après un chiffre (« 41 800 milliards de wons ») : elles nomment ce pays.
+NATIONAL_CURRENCIES = {"KR": r"wons?", "JP": r"yens?", "CN": r"yuans?|renminbis?", "IN": r"roupies?", "GB": r"livres? sterling"}
 # Mots à majuscule que les petits modèles prennent pour une partie mais qui nomment un tour, un jour, un
 # mois : jamais investisseur ni bénéficiaire (le nom entier, sans casse).
 NOT_PARTY_NAMES = [r"(?:pré-?)?(?:série|seed|amorçage|tour)(?: [a-h]\d?)?", r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
@@ -55,10 +74,31 @@ NOT_PARTY_AFTER = [r"\s*(?:a |ont |avait )?(?:appris|rapporté|révélé|approuv
 RAISE_VERBS = [r"\bdoté\w* d['’e]", r"\bl[èe]v(?:e|ent|é|ée|er|era)\b", r"\blevée\b", r"\bboucl\w+", r"\bobtien\w*", r"\bobten\w*",
                r"\bsécuris\w+", r"\brécolt\w+", r"\breç\w+", r"\brecev\w+", r"\bdécroch\w+", r"\bbénéfici\w+",
                r"\bannonce une\b", r"\bfinalis\w+", r"\bempoch\w+", r"\bengrang\w+"]
+# Verbes d'investissement dont le complément d'objet reçoit l'argent (« l'État soutient X à hauteur de »).
+RECIPIENT_OBJECT_VERBS = [r"\bsout(?:ien|iennent|enu|enue|enir|iendra)", r"\bfinanc(?:e|ent|é|ée|er|era)",
+                          r"\bsubventionn\w+"]
+# Mots qui terminent le domaine où va un investissement (« dans la recherche au cours des dix ans »).
+FIELD_END = [r"\bau cours\b", r"\bd['’]ici\b", r"\bsur\b", r"\bpour\b", r"\bafin\b", r"\bjusqu", r"\bavec\b",
+             r"\bvia\b", r"\bd[eè]s\b", r"\bpendant\b", r"\bdans\b", r"\ben\b", r"\bà\b", r"\bau\b", r"\baux\b",
+             r"\bdepuis\b", r"\bcette\b", r"\bces\b", r"\bparmi\b", r"\d"]
+# The agent of a passive ("presented by X", "à commencer par X"): never what the money goes to.
+AGENT_BEFORE = [r"\bpar"]
+# Forms the money takes ("in loans", "en fonds propres"): not what it goes to.
+MONEY_FORMS = [r"prêts?", r"fonds propres", r"capital", r"actions", r"dette", r"obligations", r"subventions?", r"aides?", r"crédits?", r"financements?", r"soutien", r"numéraire", r"tranches?", r"total"]
+# Mots qui font de ce qui suit « dans » un temps, pas un domaine (« dans les années à venir »).
+NOT_FIELD = [r"\b(?:ans?|années?|mois|semaines?|décennies?|jours?|trimestres?|temps|période|délais?)\b"]
+# Mots entre un sujet et son verbe (« X vient de lever ») : le nom qui les précède est le sujet.
+AUXILIARIES = [r"a", r"ont", r"avait", r"avaient", r"vient", r"viennent", r"de", r"d['’]", r"va", r"vont", r"aussi",
+               r"également", r"déjà", r"enfin"]
+# Noms d'une société détenue par une autre, nommée après une virgule (« dans une filiale ..., X »).
+SUBSIDIARY_NOUNS = [r"filiale", r"co-?entreprise", r"joint-venture", r"entité", r"société commune"]
+# Mots d'un tour de table : un investissement dans le tour va à la société qui lève.
+ROUND_WORDS = [r"\btour de (?:table|financement)\b", r"\blevée\b", r"\btour\b", r"\bs[ée]rie [A-H]\b"]
+FIELD_START = [r"\bdans\b"]
 # Verbes dont le sujet met l'argent : le sujet est l'investisseur.
 INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
                 r"\bmet(?:tre|tra|tent)?\b", r"\bconsacr\w+", r"\bmobilis\w+", r"\ballou\w+", r"\baccord\w+",
-                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc\w+", r"\bsoutien\w*", r"\bcontribu\w+",
+                r"\boctroi\w*", r"\bvers\w+", r"\bsubventionn\w+", r"\bfinanc(?!ement)\w+", r"\bsoutien\w*", r"\bcontribu\w+",
                 r"\bsoutenir\b", r"\bmen\w+", r"\bpilot\w+", r"\bparticip\w+", r"\bdépens\w+",
                 r"\bconstrui\w+", r"\bpromet\w*", r"\bpromis\b", r"\bmise\b", r"\bpari\w*", r"\bprend\w*",
                 r"\bpris\b"]
