@@ -12,13 +12,14 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
-def load_model(lang: str, *, exclude: tuple[str, ...] = ()):
-    """The installed small model of ``lang`` (no network: models are pip packages)."""
+def load_model(lang: str, *, exclude: tuple[str, ...] = (), config: dict | None = None):
+    """The installed small model of ``lang`` (no network: models are pip packages); ``config``
+    overrides parts of its configuration."""
     import spacy
 
     for package in MODEL_PACKAGES[lang]:
         try:
-            return spacy.load(package, exclude=list(exclude))
+            return spacy.load(package, exclude=list(exclude), config=config or {})
         except OSError:
             continue
     raise ModelNotInstalled(f"no spaCy model for {lang!r}: pip install one of {', '.join(MODEL_PACKAGES[lang])}")
@@ -27,10 +28,12 @@ def load_model(lang: str, *, exclude: tuple[str, ...] = ()):
 @lru_cache(maxsize=None)
 def entity_pipeline(lang: str):
     """Sentencizer, the organisation gazetteer, then the statistical NER (which has its own
-    tok2vec in these models, so nothing else needs to run), its products through numpy's BLAS."""
+    tok2vec in these models, so nothing else needs to run), its products through numpy's BLAS and
+    its decoding loop run holding the GIL (``greedy``)."""
     from .blas import use_numpy_blas
+    from .greedy import FACTORY
 
-    nlp = load_model(lang, exclude=tuple(_UNUSED_FOR_NER))
+    nlp = load_model(lang, exclude=tuple(_UNUSED_FOR_NER), config={"components": {"ner": {"factory": FACTORY}}})
     use_numpy_blas(nlp)
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("corpus_tools_orgs", before="ner")
