@@ -32,12 +32,13 @@ class GreedyEntityRecognizer(EntityRecognizer):
         step_model = self.model.predict(docs)
         weights, bias = step_model.vec2scores.get_param("W"), step_model.vec2scores.get_param("b")
         unseen = step_model._class_mask == 0
+        any_unseen = bool(unseen.any())
         states = [state for state in batch if not state.is_final()]
         while states:
             hidden = step_model.state2vec.predict(step_model.get_token_ids(states))
             scores = gemm(hidden, weights, trans2=True, alpha=1.0, beta=0.0)
             scores += bias
-            if unseen.any():
+            if any_unseen:
                 scores[:, unseen] = numpy.nanmin(scores)
             states = self.transition_states(states, scores)
         step_model.clear_memory()
