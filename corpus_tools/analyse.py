@@ -82,7 +82,7 @@ class _Analysed:
 
 def _analyse_group(records: list[dict], lang: str) -> list[_Analysed]:
     from .extract.hardware import extract_hardware
-    from .pipeline.models import entity_pipeline
+    from .pipeline.models import entity_pipeline, memory_zone
 
     segments = [_segments(r) for r in records]
     langs = [lang if lang != "und" else _lean(s) for s, r in zip(segments, records)]
@@ -92,7 +92,7 @@ def _analyse_group(records: list[dict], lang: str) -> list[_Analysed]:
     else:
         nlp = entity_pipeline(lang)
         # Docs are turned into plain records inside the zone, so spaCy can free their strings.
-        with nlp.memory_zone():
+        with memory_zone(nlp, len(records)):
             analysed = list(_entities_and_sentences(nlp, lang, [r["body"] for r in records], hardware))
     return [_Analysed(r, l, h, entities, sentences, _amounts(r["body"], s))
             for r, l, s, h, (entities, sentences) in zip(records, langs, segments, hardware, analysed)]

@@ -6,14 +6,15 @@ figure can be traced back to its sentence.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 
 class Record:
     """Mixin: dict conversion used by the tables."""
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # Every field is a scalar: ``dataclasses.asdict`` would deep-copy each value, ten times slower.
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,26 @@ def _alternation(forms) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
 
 
+def _trie(forms) -> str:
+    """What ``_alternation`` matches, longest form first, written as a tree of characters: the
+    regex engine tried each of the hundreds of forms at every word, it now follows one branch."""
+    root: dict = {}
+    for form in set(forms):
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group  # greedy: the longer form first
+
+    return pattern(root)
+
+
 @dataclass(frozen=True)
 class _Grammar:
     lang: str
@@ -110,6 +130,11 @@ class _Grammar:
     ranking_before: re.Pattern  # "one of the most powerful": a rank among machines, not one of them
     approx_count: re.Pattern  # "tens of thousands of", "une centaine de" right before a noun
     approx_counts: dict[str, float]
+    # The word each compute pattern cannot match without: most texts have none, and a search for it
+    # costs a fraction of a scan with the whole pattern, which tries its hedges and numbers everywhere.
+    flops_unit_word: re.Pattern
+    rate_word: re.Pattern
+    power_unit_word: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -125,8 +150,8 @@ def _grammar(lang: str) -> _Grammar:
             nouns.setdefault(form.lower(), CatalogEntry("", "", kind, False, counted=True))
     vendor_forms = vendors + _EXTRA_VENDORS
     vendor = r"(?:(?P<vendor>" + _alternation(vendor_forms) + r")(?:['’]s)?" + _SP + r"{1,2})?"
-    head = re.compile(r"(?<![\w])(?<![^\W\d_]-)" + vendor + r"(?P<form>(?i:" + _alternation(list(folded) + list(nouns))
-                      + r")|" + _alternation(exact) + r")(?![\w-])")
+    head = re.compile(r"(?<![\w])(?<![^\W\d_]-)" + vendor + r"(?P<form>(?i:" + _trie(list(folded) + list(nouns))
+                      + r")|" + _trie(exact) + r")(?![\w-])")
     hedge = r"(?:(?P<hedge>(?i:" + _alternation(rules.HEDGES) + r"))" + _SP + r"{1,2})?"
     number_words = r"(?P<words>(?i:" + _alternation(rules.NUMBER_WORDS) + r"))"
     # "a 40 MW data center", "a 2 GW AI campus": a measure before the noun is no count of it
@@ -168,7 +193,10 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(lang, rules, nouns, head, count_before, hyphen_count, vendor_after, cue, industry_before,
                     industry_after,
                     flops_unit, flops_words, power, precision, trade_before, trade_after,
-                    ranking_before, approx_count, approx_counts)
+                    ranking_before, approx_count, approx_counts,
+                    re.compile(r"(?i:" + _alternation(rules.FLOPS_UNITS) + r")"),
+                    re.compile(r"(?i:" + _alternation(rules.RATE_WORDS) + r")"),
+                    re.compile(r"(?i:" + _alternation(rules.POWER_UNITS) + r")"))
 
 
 def _trade_patterns(rules, words) -> tuple[re.Pattern, re.Pattern]:
@@ -338,7 +366,7 @@ def _compute(grammar_: _Grammar, text: str) -> list[HardwareMention]:
     calculations per second"), each normalised to FLOP/s with its precision when stated."""
     rules = grammar_.rules
     found = []
-    for m in grammar_.flops_unit.finditer(text):
+    for m in _finditer_if(grammar_.flops_unit_word, grammar_.flops_unit, text):
         unit = m.group("unit").lower()
         number = _parse(grammar_, m.group("num"))
         if number is None:
@@ -349,7 +377,7 @@ def _compute(grammar_: _Grammar, text: str) -> list[HardwareMention]:
         found.append(HardwareMention(m.start("num"), m.end("unit"), text[m.start("num"):m.end("unit")],
                                      "compute_metric", "", "", number, label, bool(m.group("hedge")),
                                      flop_s=number * rules.FLOPS_UNITS[unit], precision=precision))
-    for m in grammar_.flops_words.finditer(text):
+    for m in _finditer_if(grammar_.rate_word, grammar_.flops_words, text):
         if m.group("num"):
             number = _parse(grammar_, m.group("num"))
         elif m.group("words").lower() in rules.COMPUTE_ONE_WORDS:
@@ -363,7 +391,7 @@ def _compute(grammar_: _Grammar, text: str) -> list[HardwareMention]:
         start = m.start("num") if m.group("num") else m.start("words")
         found.append(HardwareMention(start, m.end(), text[start:m.end()], "compute_metric", "", "", number * factor,
                                      "FLOP/s", bool(m.group("hedge")), flop_s=number * factor))
-    for m in grammar_.power.finditer(text):
+    for m in _finditer_if(grammar_.power_unit_word, grammar_.power, text):
         number = _parse(grammar_, m.group("num"))
         if number is None:
             continue
@@ -371,6 +399,11 @@ def _compute(grammar_: _Grammar, text: str) -> list[HardwareMention]:
         found.append(HardwareMention(m.start("num"), m.end(), text[m.start("num"):m.end()], "power", "", "", number,
                                      unit, bool(m.group("hedge")), watts=number * factor))
     return found
+
+
+def _finditer_if(word: re.Pattern, pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)``, skipped where ``word``, which each of its matches contains, is absent."""
+    return pattern.finditer(text) if word.search(text) else ()
 
 
 def _parse(grammar_: _Grammar, raw: str) -> float | None:

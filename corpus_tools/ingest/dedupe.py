@@ -47,6 +47,8 @@ class _KeyIndex:
 
     def get(self, key: int) -> list[int]:
         """Numbers stored under ``key``, oldest first."""
+        if not len(self._keys):  # nothing merged yet: two binary searches of an empty array cost more than the dict
+            return list(self._recent.get(key, ()))
         low, high = np.searchsorted(self._keys, np.uint64(key), side="left"), np.searchsorted(
             self._keys, np.uint64(key), side="right")
         return self._numbers[low:high].tolist() + self._recent.get(key, [])

@@ -55,3 +55,19 @@ def test_seed_hardware(seeds_dir, gold):
     gpus = [h for h in found if h.kind == "gpu" and h.quantity]
     assert [(h.quantity, h.approx) for h in gpus] == [(25000, True)]
 
+
+
+def test_head_pattern_as_a_tree_finds_what_the_alternation_finds():
+    import re
+
+    from corpus_tools.extract.hardware import _alternation, _trie
+
+    folded, exact, _ = catalog()
+    forms = sorted(folded) + ["gpu", "gpus", "gpu server", "h1", "h10"]
+    as_tree = re.compile(r"(?<![\w])(?P<form>(?i:" + _trie(forms) + r")|" + _trie(exact) + r")(?![\w-])")
+    as_list = re.compile(r"(?<![\w])(?P<form>(?i:" + _alternation(forms) + r")|" + _alternation(exact) + r")(?![\w-])")
+    text = ("The lab bought 512 H100 GPUs, a GPU server and two DGX H100 systems; Milan hosts Leonardo, "
+            "not H10 or H1-class boards. " + " ".join(f"{f} {f.upper()} {f.title()}s {f}-x" for f in forms + sorted(exact)))
+    found = [(m.span(), m.group("form")) for m in as_tree.finditer(text)]
+    assert found == [(m.span(), m.group("form")) for m in as_list.finditer(text)]
+    assert ((19, 28), "H100 GPUs") in found and ((32, 42), "GPU server") in found
