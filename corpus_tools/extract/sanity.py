@@ -20,6 +20,7 @@ import math
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ..lang import LANGUAGES, resource
@@ -51,38 +52,44 @@ def _ambiguous_magnitudes() -> dict[str, re.Pattern]:
 def flag_amounts(amounts: pd.DataFrame) -> pd.DataFrame:
     """``suspect`` and ``suspect_reason`` for each row of an amounts table (a new frame, same index).
 
-    Reads doc_id, text, lang, kind, value_eur and event_id."""
+    Reads doc_id, text, lang, kind, value_eur and event_id. Plain lists, not Series item by item:
+    the finish runs this on every amount of the corpus, in the main process."""
     values = pd.to_numeric(amounts.get("value_eur"), errors="coerce").where(lambda v: v > 0)
-    reasons = pd.Series("", index=amounts.index, dtype=object)
+    value_list = values.tolist()
+    reasons = [""] * len(amounts)
     patterns = _ambiguous_magnitudes()
-    for index, text, lang in zip(amounts.index, amounts["text"].fillna(""), amounts["lang"].fillna("")):
+    for row, (text, lang) in enumerate(zip(amounts["text"].fillna(""), amounts["lang"].fillna(""))):
         if lang in patterns and patterns[lang].search(text):
-            reasons[index] = "other_language_magnitude"
-    for index, kind, value in zip(amounts.index, amounts["kind"].fillna(""), values):
-        if not reasons[index] and kind in CEILINGS_EUR and value >= CEILINGS_EUR[kind]:
-            reasons[index] = "beyond_any_deal"
-    events = amounts["event_id"].fillna("")
-    for event, members in values.groupby(events):
-        if not event or members.count() < 2:
+            reasons[row] = "other_language_magnitude"
+    for row, (kind, value) in enumerate(zip(amounts["kind"].fillna(""), value_list)):
+        if not reasons[row] and kind in CEILINGS_EUR and value >= CEILINGS_EUR[kind]:
+            reasons[row] = "beyond_any_deal"
+    members: dict[str, list[int]] = {}
+    for row, event in enumerate(amounts["event_id"].fillna("")):
+        if event:
+            members.setdefault(event, []).append(row)
+    for rows in members.values():
+        valued = [row for row in rows if not math.isnan(value_list[row])]
+        if len(valued) < 2:
             continue
-        for index, value in members.items():
-            others = members.drop(index).dropna()
-            if pd.notna(value) and len(others) and not reasons[index]:
-                middle = float(others.median())
-                if value >= EVENT_RATIO * middle or value * EVENT_RATIO <= middle:
-                    reasons[index] = "off_event_scale"
+        for row in valued:
+            if not reasons[row]:
+                middle = float(np.median([value_list[other] for other in valued if other != row]))
+                if value_list[row] >= EVENT_RATIO * middle or value_list[row] * EVENT_RATIO <= middle:
+                    reasons[row] = "off_event_scale"
     reasons = _corpus_outliers(values, amounts["doc_id"], reasons)
+    reasons = pd.Series(reasons, index=amounts.index, dtype=object)
     return pd.DataFrame({"suspect": reasons != "", "suspect_reason": reasons}, index=amounts.index)
 
 
-def _corpus_outliers(values: pd.Series, documents: pd.Series, reasons: pd.Series) -> pd.Series:
+def _corpus_outliers(values: pd.Series, documents: pd.Series, reasons: list[str]) -> list[str]:
     largest = values.groupby(documents).max().dropna().sort_values(ascending=False)
     if len(largest) <= MIN_OTHER_DOCUMENTS:
         return reasons
     top_document, runner_up = largest.index[0], float(largest.iloc[1])
-    for index, value, document in zip(values.index, values, documents):
-        if document == top_document and value >= CORPUS_RATIO * runner_up and not reasons[index]:
-            reasons[index] = "out_of_corpus_scale"
+    for row, (value, document) in enumerate(zip(values, documents)):
+        if document == top_document and value >= CORPUS_RATIO * runner_up and not reasons[row]:
+            reasons[row] = "out_of_corpus_scale"
     return reasons
 
 
