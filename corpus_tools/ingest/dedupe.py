@@ -124,10 +124,13 @@ class Deduplicator:
             return self._doc_ids[same[0]]
         number = self._remember(doc_id, keys.exact)
         signature = np.frombuffer(keys.signature, dtype=np.uint32)
-        candidates = dict.fromkeys(other for band in keys.bands for other in self._index.get(band))
-        for other in candidates:
-            if float(np.mean(self._signature_of(other) == signature)) >= self.threshold:
-                return self._doc_ids[other]
+        candidates = list(dict.fromkeys(other for band in keys.bands for other in self._index.get(band)))
+        if candidates:  # every candidate's share of equal slots at once; the earliest close enough wins
+            agree = np.count_nonzero(np.stack([self._signature_of(other) for other in candidates]) == signature,
+                                     axis=1) / signature.size
+            close = np.flatnonzero(agree >= self.threshold)
+            if close.size:
+                return self._doc_ids[candidates[close[0]]]
         self._signatures[number // BLOCK][number % BLOCK] = signature
         for band in keys.bands:
             self._index.add(band, number)
