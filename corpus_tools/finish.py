@@ -13,11 +13,20 @@ def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
                   positions: dict[str, int]) -> dict[str, list[Path]]:
     """Entities, amounts, hardware and investments tables from the finished batches of the
     documents at ``positions`` (doc_id -> row in the documents table), in corpus order."""
-    files = assemble_part_tables(batches_dir, tables_dir, positions)
-    files["investments"] = [_merge_events(files["amounts"][0], Path(tables_dir))]
-    _flag_suspects(files["amounts"][0], files["investments"][0])
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .tables import PART_TABLES
+
+    amounts = assemble_part_tables(batches_dir, tables_dir, positions, names=("amounts",))["amounts"]
+    others = tuple(name for name in PART_TABLES if name != "amounts")
+    # The other tables are concatenated (Arrow, mostly outside the GIL) while the merge runs.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        rest = pool.submit(assemble_part_tables, batches_dir, tables_dir, positions, others)
+        investments = _merge_events(amounts[0], Path(tables_dir))
+        _flag_suspects(amounts[0], investments)
+        files = {**rest.result(), "amounts": amounts}
     release_memory()
-    return files
+    return {**{name: files[name] for name in PART_TABLES}, "investments": [investments]}
 
 
 class _InvestingAmounts:

@@ -174,13 +174,14 @@ def done_doc_ids(batches_dir: str | os.PathLike) -> set[str]:
 
 
 def assemble_part_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
-                  positions: dict[str, int]) -> dict[str, list[Path]]:
-    """Entities, amounts and hardware tables from the finished batches of the documents at
-    ``positions`` (doc_id -> row in the documents table), in corpus order, one part at a time."""
+                         positions: dict[str, int], names: tuple[str, ...] = PART_TABLES) -> dict[str, list[Path]]:
+    """The part tables ``names`` (entities, amounts, hardware) from the finished batches of the
+    documents at ``positions`` (doc_id -> row in the documents table), in corpus order, one part at
+    a time."""
     batches_dir, tables_dir = Path(batches_dir), Path(tables_dir)
     batches, in_order = _corpus_order(finished_batches(batches_dir), positions)
     files = {}
-    for name in PART_TABLES:
+    for name in names:
         files[name] = [_concatenate(name, batches, in_order, positions, batches_dir, tables_dir)]
         release_memory()
     return files
