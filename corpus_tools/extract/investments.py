@@ -376,7 +376,7 @@ def _subject_of(body: str, rules, verb: re.Match, parties: list[Entity], s_start
         return relative[-1]  # "A who will invest €5m and B who will invest €1m": B for the second verb
     adjacent = [e for e in parties if clause_start <= e.start and rules["verb_just_after"].fullmatch(body, e.end, verb.start())]
     if adjacent and adjacent[-1].label != "LOC":
-        return adjacent[-1]  # "... vidéos par IA Synthesia a levé": the name just before its verb is its subject
+        return adjacent[-1]  # "la plateforme de traduction par IA Lexora a levé": the name just before its verb is its subject
     named = [e for e in in_clause if e.label != "LOC"]
     return (named or in_clause or [None])[-1]
 
@@ -438,7 +438,7 @@ def find_roles(body: str, lang: str, amount: Amount, kind: str, sentence: tuple[
         raise_verb = _verb_before(body, rules, "raise", s_start, amount.start)
         raiser = _subject_of(body, rules, raise_verb, parties, s_start) if raise_verb else None
         if raiser is not None and raiser in cued and rules["verb_just_after"].fullmatch(body, raiser.end, raise_verb.start()):
-            cued = [e for e in cued if e is not raiser]  # "vidéos par IA X a levé": X raises, "par" is no cue
+            cued = [e for e in cued if e is not raiser]  # "la plateforme de traduction par IA X a levé": X raises, "par" is no cue
         if raiser is not None and raiser not in cued:
             recipient, cue = _party(raiser), "subject of " + raise_verb.group(0).lower()
             # "X, backed by A and B, raised": A and B back the company, they are not named as this round's
@@ -700,7 +700,7 @@ def _acquisition_roles(body: str, rules, amount: Amount, parties: list[Entity], 
 
 def _unknown_place(entity: Entity) -> bool:
     """A name tagged as a place that is no country and no region or large city the lists know
-    ("Rapidus", a company's town): never taken for a state."""
+    (a company the small models tag as a place, a company's town): never taken for a state."""
     from .organisations import places
 
     return entity.label == "LOC" and not _party(entity).entity_id.startswith("country:") and \
@@ -853,7 +853,7 @@ def _sentence_spans(body: str, amounts: list[Amount], sentences: list[tuple[int,
     return clipped
 
 
-# A legal form ending a sentence ("... Company (ESMC) GmbH. La décision"): the small models miss the break.
+# A legal form ending a sentence ("... Norvik Halbleiter GmbH. Le chantier"): the small models miss the break.
 _LEGAL_FORM_STOP = re.compile(r"\b(?:GmbH|Inc|Ltd|Corp|Co|AG|SE|SA|SAS|plc|LLC|NV|BV)\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 

@@ -59,7 +59,7 @@ NATIONAL_ADJECTIVES = {"FR": r"français(?:e|es)?", "DE": r"allemand(?:e|s|es)?"
                        "KR": r"(?:sud-)?coréen(?:ne|s|nes)?", "CN": r"chinois(?:e|es)?", "TW": r"taïwanais(?:e|es)?",
                        "IN": r"indien(?:ne|s|nes)?", "IT": r"italien(?:ne|s|nes)?", "ES": r"espagnol(?:e|s|es)?",
                        "NL": r"néerlandais(?:e|es)?", "IL": r"israélien(?:ne|s|nes)?", "PL": r"polonais(?:e|es)?"}
-# Monnaies d'un seul pays, écrites après un chiffre (« 41 800 milliards de wons ») : elles nomment ce pays.
+# Monnaies d'un seul pays, écrites après un chiffre (« 3 000 milliards de wons ») : elles nomment ce pays.
 NATIONAL_CURRENCIES = {"KR": r"wons?", "JP": r"yens?", "CN": r"yuans?|renminbis?", "IN": r"roupies?", "GB": r"livres? sterling"}
 # Mots à majuscule que les petits modèles prennent pour une partie mais qui nomment un tour, un jour, un
 # mois : jamais investisseur ni bénéficiaire (le nom entier, sans casse).
