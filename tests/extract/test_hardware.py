@@ -56,7 +56,6 @@ def test_seed_hardware(seeds_dir, gold):
     assert [(h.quantity, h.approx) for h in gpus] == [(25000, True)]
 
 
-
 def test_head_pattern_as_a_tree_finds_what_the_alternation_finds():
     import re
 
