@@ -516,12 +516,16 @@ def _link_parts(events: dict, finished: dict) -> None:
                     small["part_of"] = large["event_id"]
 
 
+def _figure_rank(row: Mapping) -> int:
+    """Which mention gives an event its figure: the lowest rank, an exact converted figure first."""
+    return QUALIFIER_RANK.get(row["qualifier"], 9) if row.get("value_eur") is not None else 99
+
+
 class _Event:
     """One investment, gathered amount by amount in table order."""
 
     def __init__(self):
         self.best: dict | None = None
-        self.best_rank = 99
         self.named: Counter = Counter()  # (investor, investor_id) -> weight, in order of first mention
         self.investor_mentions: Counter = Counter()  # name key -> mentions naming it as investor
         self.co_investors: dict[str, None] = {}
@@ -540,9 +544,7 @@ class _Event:
         self.sentence_keys: set[tuple[str, int]] = set()
 
     def add(self, row: Mapping) -> None:
-        rank = QUALIFIER_RANK.get(row["qualifier"], 9) if row.get("value_eur") is not None else 99
-        if self.best is None or rank < self.best_rank:
-            self.best_rank = rank
+        if self.best is None or _figure_rank(row) < _figure_rank(self.best):
             self.best = {field: row.get(field) for field in BEST_FIELDS}
         if row["investor"]:
             self.named[(row["investor"], row.get("investor_id") or "")] += investor_weight(row.get("role_cue") or "")

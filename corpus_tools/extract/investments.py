@@ -163,19 +163,29 @@ def _span_of(position: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, tuple[str, str]]:
-    """Case-folded name of a country or union in any language -> (code, English name)."""
+def _country_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``lang/common/countries.tsv``: each code with its names, the English ones first."""
     from importlib import resources
 
     text = resources.files("corpus_tools.lang.common").joinpath("countries.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    return tuple((code, tuple(name for column in columns for name in column.split("|"))) for code, *columns in rows)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """Case-folded name of a country or union in any language -> (code, English name)."""
     index = {}
-    for code, *names in rows:
-        english = names[0].split("|")[0]
-        for column in names:
-            for name in column.split("|"):
-                index.setdefault(name.casefold(), (code, english))
+    for code, names in _country_rows():
+        for name in names:
+            index.setdefault(name.casefold(), (code, names[0]))
     return index
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    """Country code -> its English name."""
+    return {code: names[0] for code, names in _country_rows()}
 
 
 _ARTICLE = re.compile(r"^(?:la|le|les|l['’]|the)\s*", re.IGNORECASE)
@@ -184,16 +194,9 @@ _ARTICLE = re.compile(r"^(?:la|le|les|l['’]|the)\s*", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, re.Pattern]:
     """Country code -> its names as written (capitalised: "EAU" is not "eau"), the unions left out."""
-    from importlib import resources
-
-    text = resources.files("corpus_tools.lang.common").joinpath("countries.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
-    names: dict[str, set[str]] = {}
-    for code, *columns in rows:
-        if code != "EU":
-            names.setdefault(code, set()).update(n for column in columns for n in column.split("|") if len(n) > 2)
-    return {code: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")\b")
-            for code, forms in names.items() if forms}
+    forms = {code: {name for name in names if len(name) > 2} for code, names in _country_rows() if code != "EU"}
+    return {code: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+            for code, names in forms.items() if names}
 
 
 def _party(entity: Entity) -> Party:
@@ -270,8 +273,7 @@ def _state_nouns(body: str, lang: str, sentence: tuple[int, int], entities: list
         government = _article_government(body, lang)
         code = _country_code(government[1]) if government else ""
         if code:
-            english = next(english for c, english in _countries().values() if c == code)
-            found.append(Entity(match.start(), match.end(), match.group(0), "ORG", english, "", "rule"))
+            found.append(Entity(match.start(), match.end(), match.group(0), "ORG", _english_names()[code], "", "rule"))
     for match in rules["government_nouns"].finditer(body, *sentence):
         if any(e.start < match.end() and match.start() < e.end for e in entities):
             continue
@@ -328,8 +330,7 @@ def _article_government(body: str, lang: str) -> tuple[str, str] | None:
                 and organisation.id.endswith("_government"):
             return organisation.name, organisation.id
     adjective = resource("en", "investment").NATIONAL_ADJECTIVES.get(code)
-    english = next(english for c, english in _countries().values() if c == code)
-    return (f"{adjective} government" if adjective else f"Government of {english}"), "country:" + code
+    return (f"{adjective} government" if adjective else f"Government of {_english_names()[code]}"), "country:" + code
 
 
 # "Paris-based", "state-owned", "Burnaby, B.C.-based": the name qualifies the one that follows.
@@ -569,15 +570,14 @@ def _home_country(party: Party) -> Party:
 
     if party.entity_id.startswith("country:"):
         code = party.entity_id.removeprefix("country:")
-        return Party(next((english for c, english in _countries().values() if c == code), party.name), party.entity_id)
+        return Party(_english_names().get(code, party.name), party.entity_id)
     organisation = gazetteer().get(party.entity_id) if party.entity_id else None
     code = organisation.country if organisation is not None and organisation.type == "public_body" else ""
     if not code and not party.entity_id and _is_state(party):
         code = next((c for c, pattern in _rules("en")["national_adjectives"].items() if pattern.search(party.name)), "")
     if not code:
         return NOBODY
-    english = next(english for c, english in _countries().values() if c == code)
-    return Party(english, "country:" + code)
+    return Party(_english_names()[code], "country:" + code)
 
 
 @lru_cache(maxsize=4096)
