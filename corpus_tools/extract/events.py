@@ -8,7 +8,8 @@ shared investor when both name one; a mention that names the event's recipient a
 the roles backwards and joins without its parties. The investor is never needed. The merge is complete-link: an
 amount joins an event only if it agrees with every mention already in it, so events never chain
 (ten rounds of $100m-$143m by one fund stay ten events). Candidates come from a value-sorted index
-(blocking on value), so the work grows near-linearly with the corpus. A figure written without a
+(blocking on value); set tests on naming words and articles skip the events that cannot accept an
+amount, and an event's figures are compared by their extremes, never mention by mention. A figure written without a
 currency joins the event whose figure it states, and never makes one. A place, a country or a field
 never links two mentions as their recipient; within one article, two figures whose mentions name
 different investors are two commitments. An event's investor is the party its mentions name, weighted
@@ -211,6 +212,15 @@ def _distinctive_words(key: str) -> frozenset:
     return frozenset(w for w in _WORD.findall(key) if w not in _generic_words())
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(key: str) -> frozenset:
+    """Two keys of one party (``same_party``) share one of these: the key itself, its words run
+    together, or a naming word. A place is only ever itself."""
+    if key.startswith(_PLACE_KEYS):
+        return frozenset({key})
+    return frozenset({key, "".join(_WORD.findall(key)), *_distinctive_words(key)}) - {""}
+
+
 @lru_cache(maxsize=1 << 16)  # the merge asks about the same few names for every pair of mentions
 def same_party(a: str, b: str) -> bool:
     """Two name keys of one party, written differently: "Alice&Bob" / "Alice & Bob", "the start-up
@@ -234,13 +244,14 @@ def _share_party(names_a: frozenset | set, names_b: frozenset | set) -> bool:
 
 def same_commitment(a: _Link, b: _Link) -> bool:
     """Whether two investing amounts can be mentions of one commitment, by their figures: values
-    (rounding, bounds, ranges), kinds and stated dates agree. Every pair of an event must agree."""
+    (rounding, bounds, ranges), kinds and stated dates agree. Every pair of an event must agree;
+    the merge checks all pairs at once (``_Parties.agrees``)."""
     return _kinds_agree(a.kind, b.kind) and _dates_agree(a.event_date, b.event_date) and _values_agree(a, b)
 
 
 class _Parties:
     """Who an event involves, gathered over its mentions: its recipients (counted), every named
-    party, its documents, and its exact figures."""
+    party, its documents, and its exact figures; and what its figures allow (``agrees``)."""
 
     def __init__(self):
         self.recipients: Counter = Counter()
@@ -248,23 +259,73 @@ class _Parties:
         self.names: set = set()
         self.docs: set = set()
         self.figures: set = set()
+        self.tokens: set = set()  # what a party named here shares with any key of the same party
+        self.kinds: set = set()
+        self.dates: set = set()
+        self.bounds: dict[str, list[float]] = {}  # currency -> [lowest high, highest low, the same in euros]
+        self.unordered = False  # a NaN figure, which agrees with nothing
+        self._recipient: str | None = None  # the most counted, kept until the next mention
 
     def add(self, link: _Link) -> None:
         if link.recipient:
             self.recipients[link.recipient] += 1
+            self._recipient = None
         self.investors |= link.investors
         self.names |= link.parties
+        for name in link.parties:
+            self.tokens |= _name_tokens(name)
         self.docs.add(link.doc_id)
         self.figures.add((link.kind, link.currency, round(link.low_eur, -3), round(link.high_eur, -3)))
+        self.kinds.add(link.kind)
+        if link.event_date:
+            self.dates.add(link.event_date)
+        self.unordered = self.unordered or _has_nan(link)
+        bounds = self.bounds.get(link.currency)
+        if bounds is None:
+            self.bounds[link.currency] = [link.high, link.low, link.high_eur, link.low_eur]
+        else:
+            bounds[0], bounds[1] = min(bounds[0], link.high), max(bounds[1], link.low)
+            bounds[2], bounds[3] = min(bounds[2], link.high_eur), max(bounds[3], link.low_eur)
+
+    def agrees(self, other: "_Parties") -> bool:
+        """``same_commitment(a, b)`` for every mention a of one and b of the other, from their
+        extremes alone: every pair agrees when the lowest high and the highest low of each currency
+        do (scaling by a tolerance keeps the order). So an amount is not compared with every mention
+        of every event near its value."""
+        if self.unordered or other.unordered:
+            return False
+        mine, theirs = self.kinds - {"investment"}, other.kinds - {"investment"}
+        if mine and theirs and len(mine | theirs) > 1:
+            return False
+        if not all(_dates_agree(a, b) for a in self.dates for b in other.dates):
+            return False
+        for currency, (lowest_high, highest_low, lowest_high_eur, highest_low_eur) in self.bounds.items():
+            for other_currency, (other_high, other_low, other_high_eur, other_low_eur) in other.bounds.items():
+                if currency == other_currency:
+                    if not (highest_low <= other_high * (1 + SAME_CURRENCY_TOLERANCE)
+                            and other_low <= lowest_high * (1 + SAME_CURRENCY_TOLERANCE)):
+                        return False
+                elif not (highest_low_eur <= other_high_eur * (1 + CROSS_CURRENCY_TOLERANCE)
+                          and other_low_eur <= lowest_high_eur * (1 + CROSS_CURRENCY_TOLERANCE)):
+                    return False
+        return True
 
     def recipient(self) -> str:
-        return max(self.recipients, key=lambda r: (self.recipients[r], r), default="")
+        if self._recipient is None:
+            self._recipient = max(self.recipients, key=lambda r: (self.recipients[r], r), default="")
+        return self._recipient
 
     def reads_backwards(self, unit: "_Parties") -> bool:
         """The unit names this event's recipient as its investor, and another recipient: it read the
         roles backwards ("B, backed by A, raised" taken as A receiving)."""
         mine, theirs = self.recipient(), unit.recipient()
         return bool(mine and theirs) and not _recipients_agree(mine, theirs) and _share_party(unit.investors, {mine})
+
+    def may_accept(self, unit: "_Parties") -> bool:
+        """What ``accepts`` needs of a unit, as quick set tests, whatever roles it reads: a side that
+        names nobody, a shared article, or a naming word in common (``_name_tokens``)."""
+        return not unit.names or not self.names or not self.tokens.isdisjoint(unit.tokens) or \
+            not self.docs.isdisjoint(unit.docs)
 
     def accepts(self, unit: "_Parties", unit_links: list[_Link], event_links: list[_Link]) -> bool:
         """Parties agree: one recipient per event; across documents a shared party, or the very
@@ -280,6 +341,10 @@ class _Parties:
             return False
         return any(a.kind == b.kind and a.currency == b.currency and _values_agree(a, b, EXACT_TOLERANCE)
                    for a in unit_links for b in event_links)
+
+
+def _has_nan(link: _Link) -> bool:
+    return any(value != value for value in (link.low, link.high, link.low_eur, link.high_eur))
 
 
 def _named(parties: "_Parties") -> set:
@@ -303,11 +368,16 @@ def _without_roles(link: _Link, recipient: str) -> _Link:
     return link._replace(recipient="", investors=investors, parties=investors)
 
 
-def _affinity(a: _Link, b: _Link) -> int:
-    """How much two agreeing mentions have in common: the best event for an amount is the one
-    whose mentions share most with it."""
-    return 2 * bool(a.recipient and b.recipient and same_party(a.recipient, b.recipient)) + \
-        bool(_share_party(a.investors, b.investors))
+def _affinity(a: _Link, recipient: str, investors: frozenset) -> int:
+    """How much two agreeing mentions have in common (the other given by its recipient and
+    investors): the best event for an amount is the one whose mentions share most with it."""
+    return 2 * bool(a.recipient and recipient and same_party(a.recipient, recipient)) + \
+        bool(_share_party(a.investors, investors))
+
+
+def _roles(links: Iterable[_Link]) -> Counter:
+    """Mentions counted by what ``_affinity`` reads of them: an event's mentions repeat a few roles."""
+    return Counter((link.recipient, link.investors) for link in links)
 
 
 class _UnionFind:
@@ -372,36 +442,50 @@ def _clusters(rows: Iterable[Mapping]) -> dict[str, int]:
     events = _UnionFind(len(links))
     event_members: dict[int, list[int]] = {}
     event_parties: dict[int, _Parties] = {}
+    event_roles: dict[int, Counter] = {}
+    in_window: Counter = Counter()  # each event with units in the window: how many
     left = 0
     for position, unit in enumerate(order):
-        unit_links = [links[n] for n in members[unit]]
+        if position:
+            in_window[events.find(order[position - 1])] += 1
         while low_of[order[left]] * reach < low_of[unit]:
+            leaving = events.find(order[left])
+            in_window[leaving] -= 1
+            if not in_window[leaving]:
+                del in_window[leaving]
             left += 1
-        candidates = sorted({events.find(other) for other in order[left:position]})
+        unit_links = [links[n] for n in members[unit]]
         unit_parties = _parties_of(unit_links)
         best, best_score, best_links = None, -1, unit_links
-        for event in candidates:
-            mentions = [links[n] for n in event_members[event]]
-            if not all(same_commitment(a, b) for a in unit_links for b in mentions):
+        for event in sorted(in_window):
+            if not event_parties[event].may_accept(unit_parties) or not event_parties[event].agrees(unit_parties):
                 continue
-            read = unit_links
+            mentions = [links[n] for n in event_members[event]]
+            read, read_parties = unit_links, unit_parties
             if event_parties[event].reads_backwards(unit_parties):
                 read = [_without_roles(link, event_parties[event].recipient()) for link in unit_links]
-            if event_parties[event].accepts(_parties_of(read), read, mentions):
-                score = sum(_affinity(a, b) for a in read for b in mentions)
+                read_parties = _parties_of(read)
+            if event_parties[event].accepts(read_parties, read, mentions):
+                score = sum(count * _affinity(a, *role) for a in read for role, count in event_roles[event].items())
                 if score > best_score:
                     best, best_score, best_links = event, score, read
         if best is None:
             event_members[unit] = list(members[unit])
             event_parties[unit] = unit_parties
+            event_roles[unit] = _roles(unit_links)
             continue
         merged = event_members.pop(best) + members[unit]
         parties = event_parties.pop(best)
         for link in best_links:
             parties.add(link)
         events.union(best, unit)
-        event_members[events.find(unit)] = merged
-        event_parties[events.find(unit)] = parties
+        root = events.find(unit)
+        roles = event_roles.pop(best)
+        roles.update(_roles(unit_links))
+        event_members[root] = merged
+        event_parties[root] = parties
+        event_roles[root] = roles
+        in_window[root] = in_window.pop(best)
     _join_events(links, events, event_members, event_parties, reach)
     cluster_of = {amount_id: events.find(units.find(n)) for n, amount_id in enumerate(amount_ids)}
     _place_unconverted(unconverted, links, [events.find(units.find(n)) for n in range(len(links))], event_members,
@@ -432,7 +516,7 @@ def _place_unconverted(unconverted: list[tuple[str, _Link]], links: list[_Link],
                            if m.currency == currency) for currency in {m.currency for m in mentions}):
                 continue
             if event_parties[event].accepts(_parties_of([figure]), [figure], mentions):
-                score = sum(_affinity(figure, m) for m in mentions)
+                score = sum(_affinity(figure, m.recipient, m.investors) for m in mentions)
                 if score > best_score:
                     best, best_score = event, score
         if best is not None:
@@ -454,9 +538,11 @@ def _join_events(links: list[_Link], events: _UnionFind, event_members: dict, ev
                 break
             if other not in alive or event not in alive:
                 continue
+            if not event_parties[event].may_accept(event_parties[other]) or \
+                    not event_parties[event].agrees(event_parties[other]):
+                continue
             mine, theirs = [links[n] for n in event_members[event]], [links[n] for n in event_members[other]]
-            if all(same_commitment(a, b) for a in mine for b in theirs) and \
-                    event_parties[event].accepts(event_parties[other], theirs, mine):
+            if event_parties[event].accepts(event_parties[other], theirs, mine):
                 merged = event_members.pop(event) + event_members.pop(other)
                 parties = event_parties.pop(event)
                 for link in theirs:

@@ -352,3 +352,60 @@ def test_a_legal_form_ending_a_sentence_ends_it_for_the_roles():
     spans = _sentence_spans(body, amounts, whole)
     assert [body[s:e] for s, e in spans] == ["The plant will cost €50m. Voltaro Inc., the maker, spent €9m.",
                                              "The plant will cost €50m. Voltaro Inc., the maker, spent €9m."]
+
+
+def _random_link(rng, names=("",), docs=("a",)):
+    from corpus_tools.extract.events import _Link
+
+    low = rng.choice([9e7, 1e8, 1.04e8, 1.1e8, 1.2e8, float("nan")] if rng.random() < 0.02 else
+                     [9e7, 1e8, 1.04e8, 1.1e8, 1.2e8])
+    high = low * rng.choice([1.0, 1.0, 1.1, 1.5])
+    per_unit = rng.choice([1.0, 0.9, 0.95])  # each page's own exchange rate
+    recipient = rng.choice(names)
+    named = [n for n in names if n]
+    investors = frozenset(rng.sample(named, k=rng.randint(0, min(2, len(named)))))
+    return _Link(rng.choice(["investment", "funding_round", "grant"]), low * per_unit, high * per_unit, low, high,
+                 rng.choice(["EUR", "USD"]), rng.choice(["", "2023-09", "2023-11-28", "2024-01"]), recipient,
+                 investors, investors | {recipient} - {""}, rng.choice(docs))
+
+
+def test_an_event_agrees_with_a_unit_exactly_when_every_pair_of_their_mentions_does():
+    """The merge compares an amount with an event from the extremes of each currency, never pair
+    by pair: the same answer as ``same_commitment`` on every pair, on random figures near each
+    other (ranges, two currencies at several rates, kinds, dates, a NaN now and then)."""
+    import random
+
+    from corpus_tools.extract.events import _parties_of, same_commitment
+
+    rng = random.Random(5)
+    answers = []
+    for _ in range(4000):
+        event = [_random_link(rng) for _ in range(rng.randint(1, 4))]
+        unit = [_random_link(rng) for _ in range(rng.randint(1, 2))]
+        expected = all(same_commitment(a, b) for a in unit for b in event)
+        assert _parties_of(event).agrees(_parties_of(unit)) == expected, (event, unit)
+        answers.append(expected)
+    assert 400 < sum(answers) < 3600  # both answers are tested
+
+
+def test_the_quick_party_test_never_rejects_an_event_that_would_accept():
+    """``may_accept`` skips most events near an amount's value with set tests alone; every event
+    that ``accepts`` the amount passes it (names written differently, places, one article)."""
+    import random
+
+    from corpus_tools.extract.events import _parties_of
+
+    names = ("", "nordavia", "nordavia sas", "the start-up nordavia", "nordavia capital", "alice&bob",
+             "alice & bob", "alicebob", "country:FR", "place:lyon", "field:robotics", "quorvex")
+    rng = random.Random(11)
+    accepted = skipped = 0
+    for _ in range(6000):
+        event_links = [_random_link(rng, names, "abcdefghij") for _ in range(rng.randint(1, 3))]
+        unit_links = [_random_link(rng, names, "abcdefghij") for _ in range(rng.randint(1, 2))]
+        event, unit = _parties_of(event_links), _parties_of(unit_links)
+        quick = event.may_accept(unit)
+        if event.accepts(unit, unit_links, event_links):
+            accepted += 1
+            assert quick, (event_links, unit_links)
+        skipped += not quick
+    assert accepted > 1000 and skipped > 300
