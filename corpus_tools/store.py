@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .storage import TableWriter
-from .tables import INGEST_TABLES, PART_TABLES, schema, to_arrow
+from .tables import INGEST_TABLES, PART_TABLES, to_arrow
 
 DONE = "done"
 INGEST = "ingest"
@@ -43,20 +43,28 @@ def write_ingest_part(batches_dir: str | os.PathLike, name: str, stem: str, rows
     pq.write_table(to_arrow(name, rows), path)
 
 
+def _read_part(path: Path, columns: list[str] | None = None):
+    """One small Parquet part, whole: ``ParquetFile.read`` takes half the time of ``pq.read_table``,
+    which builds a dataset for each file (a run reads thousands of parts)."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(path) as part:
+        return part.read(columns=columns, use_threads=False)
+
+
 def assemble_ingest_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
                            stems: dict[str, list[str]],
                            duplicates: dict[str, dict[int, tuple[str, str]]]) -> dict[str, list[Path]]:
     """The documents and errors tables from their ingest parts (``stems``, in input order), with
     the duplicate decisions (stem -> row -> (doc_id, duplicate_of)) written into the documents."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     files = {}
     for name in INGEST_TABLES:
         path = Path(tables_dir) / f"{name}.parquet"
         with TableWriter(path, name) as writer:
             for stem in stems[name]:
-                table = pq.read_table(ingest_part_path(batches_dir, name, stem), schema=schema(name), use_threads=False)
+                table = _read_part(ingest_part_path(batches_dir, name, stem))
                 decided = duplicates.get(stem) if name == "documents" else None
                 if decided:
                     ids, duplicate_of = table["doc_id"].to_pylist(), table["duplicate_of"].to_pylist()
@@ -73,10 +81,9 @@ def assemble_ingest_tables(batches_dir: str | os.PathLike, tables_dir: str | os.
 def read_ingested(batches_dir: str | os.PathLike, stem: str, rows: list[int]) -> list[dict]:
     """The records to analyse: these rows of an ingest chunk."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     columns = ["doc_id", "body", "lang", "date", "lang_spans"]
-    table = pq.read_table(ingest_part_path(batches_dir, "documents", stem), columns=columns, use_threads=False)
+    table = _read_part(ingest_part_path(batches_dir, "documents", stem), columns)
     return table.take(pa.array(rows, pa.int64())).to_pylist()
 
 
@@ -204,7 +211,6 @@ def _concatenate(name: str, batches: list[_Batch], in_order: bool, positions: di
                  batches_dir: Path, tables_dir: Path) -> Path:
     import pyarrow as pa
     import pyarrow.compute as pc
-    import pyarrow.parquet as pq
 
     path = tables_dir / f"{name}.parquet"
     parts = []
@@ -213,7 +219,7 @@ def _concatenate(name: str, batches: list[_Batch], in_order: bool, positions: di
             part = batches_dir / name / f"part-{batch.stem}.parquet"
             if not part.exists():
                 continue  # the batch had no rows of this table
-            table = pq.read_table(part, schema=schema(name), use_threads=False)
+            table = _read_part(part)
             if not all(d in positions for d in batch.doc_ids):  # documents gone from the inputs
                 present = pa.array([d for d in batch.doc_ids if d in positions], pa.string())
                 table = table.filter(pc.is_in(table["doc_id"], present))
