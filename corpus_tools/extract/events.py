@@ -9,11 +9,12 @@ the roles backwards and joins without its parties. The investor is never needed.
 amount joins an event only if it agrees with every mention already in it, so events never chain
 (ten rounds of $100m-$143m by one fund stay ten events). Candidates come from a value-sorted index
 (blocking on value); set tests on naming words and articles skip the events that cannot accept an
-amount, and an event's figures are compared by their extremes, never mention by mention. A figure written without a
-currency joins the event whose figure it states, and never makes one. A place, a country or a field
-never links two mentions as their recipient; within one article, two figures whose mentions name
-different investors are two commitments. An event's investor is the party its mentions name, weighted
-by how each mention read it (a construction over the nearest name over a guess from the article).
+amount, and an event's figures are compared by their extremes, never mention by mention. A figure
+written without a currency joins the event whose figure it states, and never makes one. A place, a
+country or a field never links two mentions as their recipient; within one article, two figures
+whose mentions name different investors are two commitments. An event's investor is the party its
+mentions name, weighted by how each mention read it (a construction over the nearest name over a
+guess from the article).
 
 The tolerances are fitted on ``../shared/train/events`` (``bench/merge_thresholds.py``).
 """
