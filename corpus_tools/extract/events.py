@@ -184,7 +184,7 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _generic_words() -> frozenset:
+def generic_words() -> frozenset:
     """Words that describe an organisation rather than name it, in every language: "start-up",
     "finlandaise", "SAS", "the". Words that end a name ("Labs", "Capital") are not among them:
     "X Capital" is a fund, not the company X."""
@@ -210,7 +210,7 @@ def _name_words() -> frozenset:
 
 
 def _distinctive_words(key: str) -> frozenset:
-    return frozenset(w for w in _WORD.findall(key) if w not in _generic_words())
+    return frozenset(w for w in _WORD.findall(key) if w not in generic_words())
 
 
 @lru_cache(maxsize=1 << 16)

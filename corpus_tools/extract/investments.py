@@ -598,7 +598,7 @@ def _unknown_name_before(body: str, rules, verb: re.Match, s_start: int, entitie
     """Whether the clause before a verb holds a capitalised word no entity covers, past its first
     word and other than a descriptor, a day, a month or a round ("The Finnish X raised"): its
     subject is a name the recogniser missed, not "it" or "the company"."""
-    from .events import _generic_words
+    from .events import generic_words
 
     clause_start = s_start
     for match in rules["clause_break"].finditer(body, s_start, verb.start()):
@@ -606,7 +606,7 @@ def _unknown_name_before(body: str, rules, verb: re.Match, s_start: int, entitie
     for word in re.finditer(r"\b[A-ZÀ-Ý][\w&-]*", body[clause_start:verb.start()]):
         position = clause_start + word.start()
         if not body[clause_start:position].strip() or len(word.group(0)) == 1 or \
-                word.group(0).casefold() in _generic_words() or rules["not_party_name"].fullmatch(word.group(0)):
+                word.group(0).casefold() in generic_words() or rules["not_party_name"].fullmatch(word.group(0)):
             continue  # the clause's first word, "C" of "Series C", "Finnish", "Thursday", "September"
         if not any(e.start <= position < e.end for e in entities):
             return True
