@@ -243,23 +243,15 @@ def _share_party(names_a: frozenset | set, names_b: frozenset | set) -> bool:
                                           if not a.startswith(_PLACE_KEYS) and not b.startswith(_PLACE_KEYS))
 
 
-def same_commitment(a: _Link, b: _Link) -> bool:
-    """Whether two investing amounts can be mentions of one commitment, by their figures: values
-    (rounding, bounds, ranges), kinds and stated dates agree. Every pair of an event must agree;
-    the merge checks all pairs at once (``_Parties.agrees``)."""
-    return _kinds_agree(a.kind, b.kind) and _dates_agree(a.event_date, b.event_date) and _values_agree(a, b)
-
-
 class _Parties:
     """Who an event involves, gathered over its mentions: its recipients (counted), every named
-    party, its documents, and its exact figures; and what its figures allow (``agrees``)."""
+    party, its documents; and what its figures allow (``agrees``)."""
 
     def __init__(self):
         self.recipients: Counter = Counter()
         self.investors: set = set()
         self.names: set = set()
         self.docs: set = set()
-        self.figures: set = set()
         self.tokens: set = set()  # what a party named here shares with any key of the same party
         self.kinds: set = set()
         self.dates: set = set()
@@ -276,7 +268,6 @@ class _Parties:
         for name in link.parties:
             self.tokens |= _name_tokens(name)
         self.docs.add(link.doc_id)
-        self.figures.add((link.kind, link.currency, round(link.low_eur, -3), round(link.high_eur, -3)))
         self.kinds.add(link.kind)
         if link.event_date:
             self.dates.add(link.event_date)
@@ -289,10 +280,11 @@ class _Parties:
             bounds[2], bounds[3] = min(bounds[2], link.high_eur), max(bounds[3], link.low_eur)
 
     def agrees(self, other: "_Parties") -> bool:
-        """``same_commitment(a, b)`` for every mention a of one and b of the other, from their
-        extremes alone: every pair agrees when the lowest high and the highest low of each currency
-        do (scaling by a tolerance keeps the order). So an amount is not compared with every mention
-        of every event near its value."""
+        """Whether every mention of one can be the same commitment as every mention of the other,
+        by their figures (kinds, stated dates and values agree: ``_kinds_agree``, ``_dates_agree``,
+        ``_values_agree``), read from their extremes alone: every pair's values agree when the lowest
+        high and the highest low of each currency do (scaling by a tolerance keeps the order). So an
+        amount is not compared with every mention of every event near its value."""
         if self.unordered or other.unordered:
             return False
         mine, theirs = self.kinds - {"investment"}, other.kinds - {"investment"}
