@@ -19,9 +19,12 @@ def load_model(lang: str, *, exclude: tuple[str, ...] = (), config: dict | None 
     overrides parts of its configuration."""
     import spacy
 
+    from .factored_regex import large_alternations_factored
+
     for package in MODEL_PACKAGES[lang]:
         try:
-            return spacy.load(package, exclude=list(exclude), config=config or {})
+            with large_alternations_factored():
+                return spacy.load(package, exclude=list(exclude), config=config or {})
         except OSError:
             continue
     raise ModelNotInstalled(f"no spaCy model for {lang!r}: pip install one of {', '.join(MODEL_PACKAGES[lang])}")
