@@ -29,7 +29,7 @@ class TableWriter:
         self._rows: list[dict] = []  # not yet converted to Arrow
         self._rows_chars = 0
         self._pending: list = []
-        self._pending_rows = self._pending_bytes = 0
+        self._pending_rows = self._pending_text = 0
         self._writer = None
 
     def write(self, rows: Iterable[dict]) -> None:
@@ -50,9 +50,9 @@ class TableWriter:
         if table.num_rows:
             self._pending.append(table.select(TABLE_COLUMNS[self.name]).cast(schema(self.name)))
             self._pending_rows += table.num_rows
-            self._pending_bytes += table.nbytes
-        if self._pending_rows >= ROWS_PER_GROUP or self._pending_bytes >= BYTES_PER_GROUP:
-            self._write_groups(last=False)
+            self._pending_text += int(_text_sizes(table).sum())
+        if self._pending_rows >= ROWS_PER_GROUP or self._pending_text >= BYTES_PER_GROUP:
+            self._write_groups(last=False)  # a group is complete: by rows or by text, as it is cut
 
     def flush(self) -> None:
         self._convert()
@@ -75,7 +75,7 @@ class TableWriter:
             start = end
         rest = table.slice(start)
         self._pending = [rest] if rest.num_rows else []
-        self._pending_rows, self._pending_bytes = rest.num_rows, rest.nbytes
+        self._pending_rows, self._pending_text = rest.num_rows, int(_text_sizes(rest).sum())
 
     def close(self) -> Path:
         self.flush()
@@ -100,9 +100,8 @@ class TableWriter:
             self._writer.close()
 
 
-def _group_ends(table) -> list[int]:
-    """Row indexes where groups end: every ROWS_PER_GROUP rows, or sooner once the text in a
-    group reaches BYTES_PER_GROUP."""
+def _text_sizes(table):
+    """Bytes of text in each row (numpy)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -111,6 +110,15 @@ def _group_ends(table) -> list[int]:
     for column in table.columns:
         if pa.types.is_string(column.type):
             sizes += pc.binary_length(column).fill_null(0).to_numpy()
+    return sizes
+
+
+def _group_ends(table) -> list[int]:
+    """Row indexes where groups end: every ROWS_PER_GROUP rows, or sooner once the text in a
+    group reaches BYTES_PER_GROUP."""
+    import numpy as np
+
+    sizes = _text_sizes(table)
     ends, start = [], 0
     while start < table.num_rows:
         full = np.searchsorted(np.cumsum(sizes[start:start + ROWS_PER_GROUP]), BYTES_PER_GROUP, side="left") + 1

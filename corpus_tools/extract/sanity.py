@@ -19,8 +19,8 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from statistics import median
 
-import numpy as np
 import pandas as pd
 
 from ..lang import LANGUAGES, resource
@@ -74,7 +74,7 @@ def flag_amounts(amounts: pd.DataFrame) -> pd.DataFrame:
             continue
         for row in valued:
             if not reasons[row]:
-                middle = float(np.median([value_list[other] for other in valued if other != row]))
+                middle = median(value_list[other] for other in valued if other != row)  # numpy's: 10x slower on a few
                 if value_list[row] >= EVENT_RATIO * middle or value_list[row] * EVENT_RATIO <= middle:
                     reasons[row] = "off_event_scale"
     reasons = _corpus_outliers(values, amounts["doc_id"], reasons)
