@@ -1,32 +1,52 @@
-"""The cross-document steps, on the assembled tables: investment events merged across articles,
-then suspect figures flagged. Each streams its table from disk and writes it back whole."""
+"""The end of a run: the tables assembled from the parts, then the cross-document steps on them,
+investment events merged across articles and suspect figures flagged. Each streams its table from
+disk and writes it back whole."""
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from .storage import TableWriter
-from .store import assemble_part_tables, release_memory
+from .store import assemble_ingest_tables, assemble_part_tables, release_memory
 
 
-def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
-                  positions: dict[str, int]) -> dict[str, list[Path]]:
-    """Entities, amounts, hardware and investments tables from the finished batches of the
-    documents at ``positions`` (doc_id -> row in the documents table), in corpus order."""
+def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike, positions: dict[str, int], *,
+                  ingest: tuple[dict, dict] | None = None, pool=None) -> dict[str, list[Path]]:
+    """The tables of the documents at ``positions`` (doc_id -> row in the documents table) from
+    the finished batches, in corpus order: amounts and the investment events merged from them,
+    entities and hardware, and with ``ingest`` (the coordinator's stems and duplicate decisions)
+    documents and errors.
+
+    With ``pool``, the worker processes of the analysis, idle by now, these three jobs run side by
+    side in its workers and this process only waits. Without, the merge runs here while a thread
+    concatenates the other tables (Arrow, mostly outside the GIL)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from .tables import PART_TABLES
 
-    amounts = assemble_part_tables(batches_dir, tables_dir, positions, names=("amounts",))["amounts"]
     others = tuple(name for name in PART_TABLES if name != "amounts")
-    # The other tables are concatenated (Arrow, mostly outside the GIL) while the merge runs.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        rest = pool.submit(assemble_part_tables, batches_dir, tables_dir, positions, others)
-        investments = _merge_events(amounts[0], Path(tables_dir))
-        _flag_suspects(amounts[0], investments)
-        files = {**rest.result(), "amounts": amounts}
+    with nullcontext(pool) if pool is not None else ThreadPoolExecutor(max_workers=1) as helper:
+        events = pool.submit(_amounts_and_events, batches_dir, tables_dir, positions) if pool is not None else None
+        jobs = [helper.submit(assemble_part_tables, batches_dir, tables_dir, positions, others)]
+        if ingest is not None:
+            jobs.append(helper.submit(assemble_ingest_tables, batches_dir, tables_dir, *ingest))
+        files = events.result() if events is not None else _amounts_and_events(batches_dir, tables_dir, positions)
+        for job in jobs:
+            files.update(job.result())
     release_memory()
-    return {**{name: files[name] for name in PART_TABLES}, "investments": [investments]}
+    names = (("documents", "errors") if ingest is not None else ()) + PART_TABLES + ("investments",)
+    return {name: files[name] for name in names}
+
+
+def _amounts_and_events(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
+                        positions: dict[str, int]) -> dict[str, list[Path]]:
+    """The amounts table, the investments merged from it, then both flagged."""
+    amounts = assemble_part_tables(batches_dir, tables_dir, positions, names=("amounts",))["amounts"][0]
+    investments = _merge_events(amounts, Path(tables_dir))
+    _flag_suspects(amounts, investments)
+    release_memory()
+    return {"amounts": [amounts], "investments": [investments]}
 
 
 class _InvestingAmounts:

@@ -2,9 +2,10 @@
 
 Everything streams, and the work happens in workers (``tasks``), run by an engine (``engines``):
 they read their own inputs, clean them, tag their language, compute duplicate keys, analyse the
-originals and write parts; this process lists the inputs, decides duplicates from the keys,
-assembles the parts into tables a row group at a time, then runs the cross-document steps
-(``finish``). The Corpus returned reads its tables from disk when they are used.
+originals and write parts; this process lists the inputs and decides duplicates from the keys.
+The parts are then assembled into tables a row group at a time and the cross-document steps run
+(``finish``), in the pool's workers when there is a pool. The Corpus returned reads its tables
+from disk when they are used.
 """
 from __future__ import annotations
 
@@ -115,10 +116,12 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
         with _executor(engine, n_process, scheduler) as (executor, window):
             ingested = coordinate(executor, inputs, batches_dir, limits=limits, fields=fields, progress=reporter,
                                   batch_size=batch_size, window=window, skip=skip)
-        files = assemble_ingest_tables(batches_dir, folder / "tables", ingested.stems, ingested.duplicates)
+            reporter.stage("merging investment events across articles")
+            # The local pool's workers finish the tables; Dask's may not reach this folder.
+            pool = executor if engine == "local" and n_process > 1 else None
+            files = finish_tables(batches_dir, folder / "tables", ingested.positions,
+                                  ingest=(ingested.stems, ingested.duplicates), pool=pool)
         shutil.rmtree(batches_dir / INGEST, ignore_errors=True)
-        reporter.stage("merging investment events across articles")
-        files.update(finish_tables(batches_dir, folder / "tables", ingested.positions))
         if owns_reporter:
             reporter.close()
         return Corpus.from_files(files, owned_folder=owned)
