@@ -18,9 +18,10 @@ def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
     entities and hardware, and with ``ingest`` (the coordinator's stems and duplicate decisions)
     documents and errors.
 
-    With ``pool``, the worker processes of the analysis, idle by now, these three jobs run side by
-    side in its workers and this process only waits. Without, the merge runs here while a thread
-    concatenates the other tables (Arrow, mostly outside the GIL)."""
+    With ``pool`` (an executor of the analysis's worker processes, idle by now, that reach
+    ``tables_dir``), these three jobs run side by side in its workers and this process only waits.
+    Without, the merge runs here while a thread concatenates the other tables (Arrow, mostly outside
+    the GIL)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from .tables import PART_TABLES

@@ -117,8 +117,8 @@ def analyze(inputs: Iterable[str | os.PathLike], *, n_process: int = 1, engine: 
             ingested = coordinate(executor, inputs, batches_dir, limits=limits, fields=fields, progress=reporter,
                                   batch_size=batch_size, window=window, skip=skip)
             reporter.stage("merging investment events across articles")
-            # The local pool's workers finish the tables; Dask's may not reach this folder.
-            pool = executor if engine == "local" and n_process > 1 else None
+            # Workers that reach this folder finish the tables: a local pool's, a local Dask cluster's.
+            pool = executor if (engine == "local" and n_process > 1) or (engine == "dask" and not scheduler) else None
             files = finish_tables(batches_dir, folder / "tables", ingested.positions,
                                   ingest=(ingested.stems, ingested.duplicates), pool=pool)
         shutil.rmtree(batches_dir / INGEST, ignore_errors=True)
