@@ -10,6 +10,8 @@ from pathlib import Path
 from .storage import TableWriter
 from .store import assemble_ingest_tables, assemble_part_tables, release_memory
 
+SANITY_COLUMNS = ["doc_id", "text", "lang", "kind", "value_eur"]  # with the event ids, what the flags read
+
 
 def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike, positions: dict[str, int], *,
                   ingest: tuple[dict, dict] | None = None, pool=None) -> dict[str, list[Path]]:
@@ -42,12 +44,53 @@ def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
 
 def _amounts_and_events(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
                         positions: dict[str, int]) -> dict[str, list[Path]]:
-    """The amounts table, the investments merged from it, then both flagged."""
-    amounts = assemble_part_tables(batches_dir, tables_dir, positions, names=("amounts",))["amounts"][0]
-    investments = _merge_events(amounts, Path(tables_dir))
-    _flag_suspects(amounts, investments)
+    """The amounts table and the investments merged from its investing amounts; then, in one pass
+    over the amounts, each one's event id and sanity flags."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .extract.events import merge_events
+    from .extract.sanity import flag_amounts, flag_investments
+
+    amounts_path = assemble_part_tables(batches_dir, tables_dir, positions, names=("amounts",))["amounts"][0]
+    events, event_of = merge_events(_InvestingAmounts(amounts_path))
+    amounts = pq.read_table(amounts_path, columns=["amount_id", *SANITY_COLUMNS]).to_pandas()
+    amounts["event_id"] = [event_of.get(amount_id, "") for amount_id in amounts["amount_id"]]
+    amount_flags = flag_amounts(amounts)
+    investments = pd.DataFrame({column: [event[column] for event in events]
+                                for column in ("event_id", "kind", "value_eur")})
+    event_flags = flag_investments(investments, amounts, amount_flags)
+    for event, suspect, reason in zip(events, event_flags["suspect"], event_flags["suspect_reason"]):
+        event["suspect"], event["suspect_reason"] = bool(suspect), reason
+    investments_path = Path(tables_dir) / "investments.parquet"
+    with TableWriter(investments_path, "investments") as writer:
+        writer.write(events)
+    _replace_columns(amounts_path, "amounts", {
+        "event_id": pa.array(amounts["event_id"].tolist(), pa.string()),
+        "suspect": pa.array(amount_flags["suspect"].tolist(), pa.bool_()),
+        "suspect_reason": pa.array(amount_flags["suspect_reason"].tolist(), pa.string())})
     release_memory()
-    return {"amounts": [amounts], "investments": [investments]}
+    return {"amounts": [amounts_path], "investments": [investments_path]}
+
+
+def _replace_columns(path: Path, name: str, columns: dict) -> None:
+    """Rewrite the table at ``path`` a row group at a time with ``columns`` (Arrow arrays of all its
+    rows, in order) in place of its own."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rewritten = path.with_name(f".{path.name}.new")
+    start = 0
+    with pq.ParquetFile(path) as table_file, TableWriter(rewritten, name) as writer:
+        for batch in table_file.iter_batches(batch_size=5_000, use_threads=False):
+            table = pa.Table.from_batches([batch])
+            for column, values in columns.items():
+                table = table.set_column(table.schema.get_field_index(column), column,
+                                         values.slice(start, table.num_rows))
+            start += table.num_rows
+            writer.write_arrow(table)
+    os.replace(rewritten, path)
 
 
 class _InvestingAmounts:
@@ -73,52 +116,3 @@ class _InvestingAmounts:
                                  pc.or_kleene(pc.is_valid(batch["value_eur"]), no_currency))
                 yield from batch.filter(wanted).to_pylist()
 
-
-def _merge_events(amounts_path: Path, tables_dir: Path) -> Path:
-    """Merge the investing amounts into events, then give every amount its event_id."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .extract.events import merge_events
-
-    events, event_of = merge_events(_InvestingAmounts(amounts_path))
-    investments = tables_dir / "investments.parquet"
-    with TableWriter(investments, "investments") as writer:
-        writer.write(events)
-    linked = amounts_path.with_name(f".{amounts_path.name}.linked")
-    with pq.ParquetFile(amounts_path) as amounts, TableWriter(linked, "amounts") as writer:
-        for batch in amounts.iter_batches(batch_size=5_000, use_threads=False):
-            table = pa.Table.from_batches([batch])
-            event_ids = pa.array([event_of.get(a, "") for a in batch["amount_id"].to_pylist()], pa.string())
-            writer.write_arrow(table.set_column(table.schema.get_field_index("event_id"), "event_id", event_ids))
-    os.replace(linked, amounts_path)
-    return investments
-
-
-SANITY_COLUMNS = ["doc_id", "text", "lang", "kind", "value_eur", "event_id"]
-
-
-def _flag_suspects(amounts_path: Path, investments_path: Path) -> None:
-    """Set ``suspect`` and ``suspect_reason`` on the finished amounts and investments tables."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .extract.sanity import flag_amounts, flag_investments
-
-    amounts = pq.read_table(amounts_path, columns=SANITY_COLUMNS).to_pandas()
-    amount_flags = flag_amounts(amounts)
-    investments = pq.read_table(investments_path).to_pandas()
-    event_flags = flag_investments(investments, amounts, amount_flags)
-    for path, name, flags in ((amounts_path, "amounts", amount_flags), (investments_path, "investments", event_flags)):
-        flagged = path.with_name(f".{path.name}.flagged")
-        start = 0
-        with pq.ParquetFile(path) as table_file, TableWriter(flagged, name) as writer:
-            for batch in table_file.iter_batches(batch_size=5_000, use_threads=False):
-                table = pa.Table.from_batches([batch])
-                rows = flags.iloc[start:start + table.num_rows]
-                start += table.num_rows
-                for column, kind in (("suspect", pa.bool_()), ("suspect_reason", pa.string())):
-                    table = table.set_column(table.schema.get_field_index(column), column,
-                                             pa.array(rows[column].tolist(), kind))
-                writer.write_arrow(table)
-        os.replace(flagged, path)
