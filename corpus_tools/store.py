@@ -7,7 +7,7 @@ rows as ``{table}/part-{stem}.parquet``, then a marker ``done/{stem}.json`` list
 documents. The stem starts with the position of the batch's first document, so parts sort in
 corpus order. A part without its marker (a run killed mid-batch) is ignored and a resumed run
 skips the documents of every marker. Both engines, and every worker of either, write parts this
-way; the coordinator only assembles them.
+way; ``finish`` assembles them once every batch is done.
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The coordinator: it lists the inputs, hands runs of files to the workers, decides duplicates
-from the keys they send back, hands the originals back for analysis, and assembles the tables.
+from the keys they send back and hands the originals back for analysis (``finish`` then assembles
+the tables).
 
 It never reads document text. Duplicate decisions are taken here, in input order, so they are
 exact and the same whatever the engine: the earliest input wins. Any executor with
