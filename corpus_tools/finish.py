@@ -26,7 +26,7 @@ def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
     the GIL)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from .tables import PART_TABLES
+    from .tables import INGEST_TABLES, PART_TABLES
 
     others = tuple(name for name in PART_TABLES if name != "amounts")
     with nullcontext(pool) if pool is not None else ThreadPoolExecutor(max_workers=1) as helper:
@@ -38,7 +38,7 @@ def finish_tables(batches_dir: str | os.PathLike, tables_dir: str | os.PathLike,
         for job in jobs:
             files.update(job.result())
     release_memory()
-    names = (("documents", "errors") if ingest is not None else ()) + PART_TABLES + ("investments",)
+    names = (INGEST_TABLES if ingest is not None else ()) + PART_TABLES + ("investments",)
     return {name: files[name] for name in names}
 
 

@@ -67,15 +67,16 @@ class TableWriter:
         if not self._pending:
             return
         table = pa.concat_tables(self._pending)
+        sizes = _text_sizes(table)
         start = 0
-        for end in _group_ends(table):
+        for end in _group_ends(sizes):
             if end == table.num_rows and not last and end - start < ROWS_PER_GROUP:
                 break  # not full yet: more rows may join it
             self._open().write_table(table.slice(start, end - start), row_group_size=end - start)
             start = end
         rest = table.slice(start)
         self._pending = [rest] if rest.num_rows else []
-        self._pending_rows, self._pending_text = rest.num_rows, int(_text_sizes(rest).sum())
+        self._pending_rows, self._pending_text = rest.num_rows, int(sizes[start:].sum())
 
     def close(self) -> Path:
         self.flush()
@@ -113,16 +114,15 @@ def _text_sizes(table):
     return sizes
 
 
-def _group_ends(table) -> list[int]:
-    """Row indexes where groups end: every ROWS_PER_GROUP rows, or sooner once the text in a
-    group reaches BYTES_PER_GROUP."""
+def _group_ends(sizes) -> list[int]:
+    """Row indexes where groups end, from the bytes of text of each row (``_text_sizes``): every
+    ROWS_PER_GROUP rows, or sooner once the text in a group reaches BYTES_PER_GROUP."""
     import numpy as np
 
-    sizes = _text_sizes(table)
     ends, start = [], 0
-    while start < table.num_rows:
+    while start < len(sizes):
         full = np.searchsorted(np.cumsum(sizes[start:start + ROWS_PER_GROUP]), BYTES_PER_GROUP, side="left") + 1
-        start += min(int(full), ROWS_PER_GROUP, table.num_rows - start)
+        start += min(int(full), ROWS_PER_GROUP, len(sizes) - start)
         ends.append(start)
     return ends
 
