@@ -83,7 +83,9 @@ def plan_output(directory: str | os.PathLike, *, inputs: Iterable[str | os.PathL
         raise OutputRefused(f"--out {directory}: cannot read it ({exc.strerror or exc})") from None
     ours = set(entries) <= set(OWN_NAMES) and (not entries or is_our_manifest(target / MANIFEST))
     if not ours and not force:
-        shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
+        # Name what is not ours; where only our names are there, the manifest is someone else's.
+        foreign = [name for name in entries if name not in OWN_NAMES] or [MANIFEST]
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise OutputRefused(f"--out {directory} holds files that corpus_tools did not write ({shown}); "
                             "choose a new or empty folder, or add --force to write there (only "
                             f"{', '.join(OWN_NAMES)} are then replaced)")

@@ -68,10 +68,12 @@ def test_previous_output_is_replaced_and_a_foreign_manifest_is_not_ours(tmp_path
     other = tmp_path / "other"
     other.mkdir()
     (other / "manifest.json").write_text(json.dumps({"name": "someone else's package"}), encoding="utf-8")
-    assert run_cli("ingest", source, "--out", other, "--no-progress").returncode == 2
+    foreign_manifest = run_cli("ingest", source, "--out", other, "--no-progress")
+    assert foreign_manifest.returncode == 2 and "did not write (manifest.json)" in foreign_manifest.stderr
     out_of_place = out / "notes.txt"  # a user's file dropped into a previous output
     out_of_place.write_text("keep me", encoding="utf-8")
-    assert run_cli("run", source, "--out", out, "--no-progress").returncode == 2
+    refused = run_cli("run", source, "--out", out, "--no-progress")
+    assert refused.returncode == 2 and "did not write (notes.txt)" in refused.stderr  # our own names not blamed
     assert out_of_place.read_text(encoding="utf-8") == "keep me"
 
 
