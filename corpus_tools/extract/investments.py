@@ -334,9 +334,9 @@ def _article_government(body: str, lang: str) -> tuple[str, str] | None:
 
 
 # "Paris-based", "state-owned", "Burnaby, B.C.-based": the name qualifies the one that follows.
-_QUALIFIER_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*)*-(?:based|owned|backed|sponsored|funded|headquartered|controlled)\b")
-_QUALIFIER_BEFORE = re.compile(r"(?:[A-Z][\w.]*,?\s+)*[\w.]+-(?:based|owned|backed|sponsored|funded|headquartered|controlled)"
-                               r"\s+(?:[a-z]+\s+){0,3}\Z")
+_QUALIFIER_SUFFIX = r"-(?:based|owned|backed|sponsored|funded|headquartered|controlled)"
+_QUALIFIER_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*)*" + _QUALIFIER_SUFFIX + r"\b")
+_QUALIFIER_BEFORE = re.compile(r"(?:[A-Z][\w.]*,?\s+)*[\w.]+" + _QUALIFIER_SUFFIX + r"\s+(?:[a-z]+\s+){0,3}\Z")
 
 _LEADING_FUNCTION_WORD = re.compile(r"(?:d|l|D|L)['’]|(?:de|du|des|of|the)\s+")
 

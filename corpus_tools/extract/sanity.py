@@ -53,7 +53,7 @@ def flag_amounts(amounts: pd.DataFrame) -> pd.DataFrame:
     """``suspect`` and ``suspect_reason`` for each row of an amounts table (a new frame, same index).
 
     Reads doc_id, text, lang, kind, value_eur and event_id. Plain lists, not Series item by item:
-    the finish runs this on every amount of the corpus, in the main process."""
+    the end of every run flags every amount of the corpus."""
     values = pd.to_numeric(amounts.get("value_eur"), errors="coerce").where(lambda v: v > 0)
     value_list = values.tolist()
     reasons = [""] * len(amounts)

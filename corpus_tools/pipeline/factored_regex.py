@@ -144,8 +144,8 @@ def large_alternations_factored():
         def compile_factored(pattern, flags=0):
             if isinstance(pattern, str) and len(pattern) > LARGE_PATTERN:
                 if (pattern, flags) not in _compiled:
-                    grouped = factored(pattern)
-                    _compiled[pattern, flags] = plain(grouped if grouped is not None else pattern, flags)
+                    regrouped = factored(pattern)
+                    _compiled[pattern, flags] = plain(regrouped if regrouped is not None else pattern, flags)
                 return _compiled[pattern, flags]
             return plain(pattern, flags)
 

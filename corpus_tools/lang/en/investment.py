@@ -27,7 +27,6 @@ KIND_CUES = {
 INVESTOR_BEFORE = [r"\b(?:presented|unveiled|announced|outlined)(?: \w+){0,2} by", r"\bspearheaded by", r"\bheaded by", r"\bin talks with", r"\bby", r"\b(?:shared|split) between", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bfrom", r"\bincluding",
                    r"\bwith participation (?:from|of)", r"\bjoined by", r"\balongside", r"\binvestors? (?:include|such as)",
                    r"\bsupported by", r"\bfunded by", r"\bfinanced by", r"\bas well as", r"\bco-investors?"]
-# Cues before a name that cite it as a source: never a party.
 # Cues of a round's investors in the sentence after its amount ("The round was led by A").
 LEAD_BEFORE = [r"\bspearheaded by", r"\bheaded by", r"\bled by", r"\bco-led by", r"\bbacked by", r"\bwith participation (?:from|of)", r"\bjoined by",
                r"\binvestors? (?:include|included|including|such as)", r"\bparticipation from", r"\balongside",
@@ -39,6 +38,7 @@ NOT_INVESTOR_BEFORE = [r"\bin (?:collaboration|partnership|cooperation) with", r
 RELATIVE_PRONOUNS = [r"who", r"which", r"that"]
 GOVERNING_PREPOSITIONS = [r"\bwith", r"\bby", r"\bfrom", r"\bof", r"\bfor", r"\bto", r"\bin", r"\bat", r"\binto",
                           r"\bagainst", r"\blike", r"\bincluding", r"\bthan"]
+# Cues before a name that cite it as a source: never a party.
 SOURCE_BEFORE = [r"\baccording to", r"\btold", r"\breported by", r"\bsaid in an interview with", r"\bcited by",
                  r"\breports?", r"\bsources? (?:told|close to)", r"\bvia", r"\bwrites?", r"\b(?:said|says) to"]
 # Cues before a name that make it a frame, not a party: programmes, plans, summits.
@@ -100,8 +100,7 @@ RECIPIENT_OBJECT_VERBS = [r"\bback(?:s|ed|ing)?", r"\bfund(?:s|ed|ing)?", r"\bfi
 FIELD_END = [r"\bover\b", r"\bby\b", r"\bthrough\b", r"\bwithin\b", r"\bduring\b", r"\buntil\b", r"\bto\b",
              r"\bas\b", r"\bfrom\b", r"\bwith\b", r"\bacross\b", r"\bin\b", r"\bat\b", r"\band\s+(?:to|in|at)\b",
              r"\bthis\b", r"\bnext\b", r"\bsince\b", r"\bfor\b", r"\d"]
-# Prepositions that open the field an investment goes to ("invest €2bn in quantum research").
-# The agent of a passive ("presented by X", "à commencer par X"): never what the money goes to.
+# The agent of a passive ("presented by X"): never what the money goes to.
 AGENT_BEFORE = [r"\bby"]
 # Forms the money takes ("in loans", "en fonds propres"): not what it goes to.
 MONEY_FORMS = [r"loans?", r"equity", r"cash", r"shares", r"debt", r"bonds?", r"grants?", r"subsid\w+", r"credits?", r"funding", r"capital", r"aid", r"support", r"tranches?", r"instalments?", r"installments?", r"total"]
@@ -114,6 +113,7 @@ AUXILIARIES = [r"has", r"have", r"had", r"just", r"will", r"would", r"is", r"was
 SUBSIDIARY_NOUNS = [r"subsidiary", r"joint venture", r"unit", r"affiliate", r"venture"]
 # Words of a funding round: an investment in the round goes to the round's company.
 ROUND_WORDS = [r"\bround\b", r"\bfundraise\b", r"\bfundraising\b", r"\bSeries [A-H]\b"]
+# Prepositions that open the field an investment goes to ("invest €2bn in quantum research").
 FIELD_START = [r"\binto\b", r"\bin\b"]
 # Verbs whose subject buys and whose object is bought.
 ACQUIRE_VERBS = [r"\bacquir(?:e|es|ed|ing)\b", r"\bbuy(?:s|ing)?\b", r"\bbought\b", r"\bpurchas(?:e|es|ed|ing)\b",

@@ -26,7 +26,6 @@ INVESTOR_BEFORE = [r"\b(?:présentée?s?|dévoilée?s?|annoncée?s?)(?: \w+){0,2
                    r"\bde la part d['’e]", r"\brejoint\w* par", r"\baux côtés d['’e]", r"\bdont", r"\bnotamment",
                    r"\bsoutenu\w* par", r"\bfinancé\w* par", r"\bainsi que", r"\bco-?investisseurs?",
                    r"\bcomme", r"\bparmi lesquels", r"\bavec"]
-# Indices avant un nom cité comme source : jamais une partie.
 LEAD_BEFORE = [r"\bsous l['’]égide d['’e]", r"\bmené\w* par", r"\bpiloté\w* par", r"\bconduit\w* par", r"\bavec la participation d['’e]",
                r"\bauprès d['’e]", r"\baux côtés d['’e]", r"\brejoint\w* par", r"\binvestisseurs?(?: historiques?)?,? (?:dont|comme|tels? que)",
                r"\bsoutenu\w* par", r"\bde la part d['’e]", r"\bprêts? d[eu'’]"]
@@ -36,6 +35,7 @@ NOT_INVESTOR_BEFORE = [r"\ben (?:collaboration|partenariat|coopération) avec", 
 RELATIVE_PRONOUNS = [r"qui", r"laquelle", r"lequel"]
 GOVERNING_PREPOSITIONS = [r"\bavec", r"\bpar", r"\bde", r"\bdu", r"\bdes", r"\bd['’]", r"\bà", r"\bau", r"\baux",
                           r"\bpour", r"\bdans", r"\ben", r"\bchez", r"\bauprès", r"\bcontre", r"\bcomme", r"\bque"]
+# Indices avant un nom cité comme source : jamais une partie.
 SOURCE_BEFORE = [r"\bselon", r"\bd['’]après", r"\ba appris", r"\bapprend", r"\brapporte", r"\brévèle",
                  r"\bconfié à", r"\bindique", r"\bécrit", r"\bexplique à", r"\bcité\w* par", r"\bvia"]
 NOT_PARTY_BEFORE = [r"\b(?:basée?s?|implantée?s?|installée?s?|située?s?) (?:à|en|au|aux)\s+\Z",
@@ -81,9 +81,9 @@ RECIPIENT_OBJECT_VERBS = [r"\bsout(?:ien|iennent|enu|enue|enir|iendra)", r"\bfin
 FIELD_END = [r"\bau cours\b", r"\bd['’]ici\b", r"\bsur\b", r"\bpour\b", r"\bafin\b", r"\bjusqu", r"\bavec\b",
              r"\bvia\b", r"\bd[eè]s\b", r"\bpendant\b", r"\bdans\b", r"\ben\b", r"\bà\b", r"\bau\b", r"\baux\b",
              r"\bdepuis\b", r"\bcette\b", r"\bces\b", r"\bparmi\b", r"\d"]
-# The agent of a passive ("presented by X", "à commencer par X"): never what the money goes to.
+# L'agent d'un passif (« à commencer par X », « présenté par X ») : jamais ce que reçoit l'argent.
 AGENT_BEFORE = [r"\bpar"]
-# Forms the money takes ("in loans", "en fonds propres"): not what it goes to.
+# Formes que prend l'argent (« en prêts », « en fonds propres ») : pas ce qu'il finance.
 MONEY_FORMS = [r"prêts?", r"fonds propres", r"capital", r"actions", r"dette", r"obligations", r"subventions?", r"aides?", r"crédits?", r"financements?", r"soutien", r"numéraire", r"tranches?", r"total"]
 # Mots qui font de ce qui suit « dans » un temps, pas un domaine (« dans les années à venir »).
 NOT_FIELD = [r"\b(?:ans?|années?|mois|semaines?|décennies?|jours?|trimestres?|temps|période|délais?)\b"]
@@ -94,6 +94,7 @@ AUXILIARIES = [r"a", r"ont", r"avait", r"avaient", r"vient", r"viennent", r"de",
 SUBSIDIARY_NOUNS = [r"filiale", r"co-?entreprise", r"joint-venture", r"entité", r"société commune"]
 # Mots d'un tour de table : un investissement dans le tour va à la société qui lève.
 ROUND_WORDS = [r"\btour de (?:table|financement)\b", r"\blevée\b", r"\btour\b", r"\bs[ée]rie [A-H]\b"]
+# Prépositions qui ouvrent le domaine où va un investissement (« dans la recherche quantique »).
 FIELD_START = [r"\bdans\b"]
 # Verbes dont le sujet met l'argent : le sujet est l'investisseur.
 INVEST_VERBS = [r"\binvesti\w*", r"\binject\w+", r"\bdébloqu\w+", r"\bengag\w+", r"\bapport\w*", r"\bmis\w*",
